@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule, AuditWorkerModule } from '@ruta/audit';
+import { AuthModule } from '@ruta/auth';
+import { CoreModule } from '@ruta/core';
+import { DirectoryModule } from '@ruta/directory';
+import { TasksModule, TasksWorkerModule } from '@ruta/tasks';
+import { HealthModule } from './health/health.module';
+
+/** Wires the modules; nothing else. With inlineWorker the worker's duties run in this process too. */
+@Module({})
+export class AppModule {
+  static register(options: { inlineWorker: boolean }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule, AuthModule, DirectoryModule, AuditModule, TasksModule, HealthModule,
+        ...(options.inlineWorker ? [AuditWorkerModule, TasksWorkerModule] : []),
+      ],
+    };
+  }
+}

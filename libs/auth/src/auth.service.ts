@@ -1,0 +1,118 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@ruta/audit';
+import { Actor, authConfig, ProblemException, RequestMeta } from '@ruta/core';
+import { DataSource } from 'typeorm';
+import { AuthErrorCode } from './auth.exception';
+import { LoginLimiter } from './login-limiter.service';
+import { PasswordService } from './password.service';
+import { SessionsRepository } from './sessions.repository';
+import { TokenService } from './token.service';
+import { UserRow, UsersRepository, UserView, userView } from './users.repository';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: UserView;
+}
+
+/** Sign-in, refresh, sign-out (PRODUCT.md section 12). */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokenService,
+    private readonly limiter: LoginLimiter,
+    private readonly audit: AuditService,
+    @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
+  ) {}
+
+  /**
+   * Checks a username and password. Unknown user, wrong password and disabled user all get the same 401;
+   * each failure is audited and counted against the username and the address.
+   */
+  async validateCredentials(username: string, password: string, meta: RequestMeta): Promise<UserRow> {
+    const address = meta.clientAddress ?? 'unknown';
+    await this.limiter.assertAllowed(username, address).catch(async (err) => {
+      await this.audit.recordRefusal({ actorUsername: username.slice(0, 64), meta, action: 'auth.login', outcome: 'denied', details: { reason: 'rate_limited' } });
+      throw err;
+    });
+    const user = await this.users.findByUsername(this.ds.manager, username);
+    const ok = await this.passwords.verify(user?.password_hash, password);
+    if (!ok || !user || user.disabled) {
+      await this.limiter.recordFailure(username, address);
+      await this.audit.recordAlone({
+        actor: null, actorUsername: username.slice(0, 64), meta, action: 'auth.login', outcome: 'failure',
+        subjectType: user ? 'user' : null, subjectId: user?.id ?? null,
+        details: { reason: !user || !ok ? 'invalid_credentials' : 'disabled' },
+      });
+      throw ProblemException.unauthorized(AuthErrorCode.InvalidCredentials);
+    }
+    return user;
+  }
+
+  async startSession(user: UserRow, meta: RequestMeta): Promise<TokenPair> {
+    const secret = this.tokens.newRefreshSecret();
+    const sessionId = await this.ds.transaction(async (m) => {
+      const id = await this.sessions.create(m, user.id, TokenService.hashSecret(secret), new Date(Date.now() + this.config.refreshTtlSeconds * 1000));
+      await this.audit.record(m, {
+        actor: { id: user.id, username: user.username, roles: user.roles, agencyCode: user.agency_code, unitCode: user.unit_code, shelterId: user.shelter_id, sessionId: id },
+        meta, action: 'auth.login', subjectType: 'session', subjectId: id,
+      });
+      return id;
+    });
+    return this.pair(user, sessionId, secret);
+  }
+
+  async refresh(refreshToken: string, meta: RequestMeta): Promise<TokenPair> {
+    const parsed = TokenService.parseRefresh(refreshToken);
+    if (!parsed) throw ProblemException.unauthorized(AuthErrorCode.InvalidRefreshToken);
+    const next = this.tokens.newRefreshSecret();
+    const result = await this.ds.transaction(async (m) => {
+      const rotated = await this.sessions.rotate(m, parsed.sessionId, TokenService.hashSecret(parsed.secret), TokenService.hashSecret(next));
+      if (rotated.outcome === 'invalid') return rotated;
+      const user = await this.users.findById(m, rotated.userId);
+      await this.audit.record(m, {
+        actorUsername: user?.username, meta, action: rotated.outcome === 'rotated' ? 'auth.refresh' : 'auth.refresh_reuse',
+        outcome: rotated.outcome === 'rotated' ? 'success' : 'denied', subjectType: 'session', subjectId: parsed.sessionId,
+      });
+      return { ...rotated, user };
+    });
+    if (result.outcome !== 'rotated' || !result.user || result.user.disabled) {
+      throw ProblemException.unauthorized(AuthErrorCode.InvalidRefreshToken);
+    }
+    return this.pair(result.user, parsed.sessionId, next);
+  }
+
+  /** Revokes the session: its access tokens stop working at once, since every request checks the session. */
+  async logout(actor: Actor, refreshToken: string | undefined, meta: RequestMeta): Promise<void> {
+    const parsed = refreshToken ? TokenService.parseRefresh(refreshToken) : null;
+    if (refreshToken && (!parsed || parsed.sessionId !== actor.sessionId)) {
+      throw ProblemException.unprocessable(AuthErrorCode.InvalidRefreshToken);
+    }
+    await this.ds.transaction(async (m) => {
+      await this.sessions.revoke(m, actor.sessionId, null, 'logout');
+      await this.audit.record(m, { actor, meta, action: 'auth.logout', subjectType: 'session', subjectId: actor.sessionId });
+    });
+  }
+
+  async me(actor: Actor): Promise<UserView> {
+    const user = await this.users.findById(this.ds.manager, actor.id);
+    if (!user) throw ProblemException.unauthorized();
+    return userView(user);
+  }
+
+  private pair(user: UserRow, sessionId: string, secret: string): TokenPair {
+    return {
+      accessToken: this.tokens.signAccess(user.id, sessionId),
+      refreshToken: `${sessionId}.${secret}`,
+      expiresIn: this.config.accessTtlSeconds,
+      user: userView(user),
+    };
+  }
+}

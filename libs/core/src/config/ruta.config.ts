@@ -1,0 +1,116 @@
+import { registerAs } from '@nestjs/config';
+import {
+  ConfigError, readBool, readEnum, readInt, readOptional, readSecret, readString, readUrl,
+} from './env.validation';
+
+function env() {
+  return process.env;
+}
+
+function isProduction(): boolean {
+  return env().NODE_ENV === 'production';
+}
+
+export const appConfig = registerAs('app', () => {
+  const e = env();
+  const production = isProduction();
+  const demo = readBool(e, 'RUTA_DEMO', false);
+  if (production && demo) throw new ConfigError('RUTA_DEMO', 'cannot be enabled with NODE_ENV=production');
+  const testClock = readBool(e, 'RUTA_TEST_CLOCK', false);
+  if (production && testClock) throw new ConfigError('RUTA_TEST_CLOCK', 'cannot be enabled with NODE_ENV=production');
+  return {
+    production,
+    demo,
+    testClock,
+    port: readInt(e, 'PORT', 3000, 0, 65535),
+    inlineWorker: readBool(e, 'RUTA_INLINE_WORKER', false),
+    logLevel: readEnum(e, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    trustProxy: readBool(e, 'TRUST_PROXY', false),
+  };
+});
+
+export const databaseConfig = registerAs('database', () => {
+  const e = env();
+  const url = readUrl(e, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const appRole = readString(e, 'DATABASE_APP_ROLE', 'ruta_app');
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(appRole)) {
+    throw new ConfigError('DATABASE_APP_ROLE', 'must be a lower-case SQL identifier');
+  }
+  const appPassword = readString(e, 'DATABASE_APP_PASSWORD', isProduction() ? undefined : 'ruta-app-dev');
+  const explicitAppUrl = readOptional(e, 'DATABASE_APP_URL');
+  let appUrl = explicitAppUrl;
+  if (!appUrl) {
+    const derived = new URL(url);
+    derived.username = appRole;
+    derived.password = encodeURIComponent(appPassword);
+    appUrl = derived.toString();
+  } else {
+    readUrl(e, 'DATABASE_APP_URL', ['postgres:', 'postgresql:']);
+  }
+  return {
+    /** Owner role: runs migrations and seeds. */
+    ownerUrl: url,
+    /** Least-privileged role the application runs as. */
+    appUrl,
+    appRole,
+    appPassword,
+    poolSize: readInt(e, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    runMigrations: readBool(e, 'RUTA_MIGRATE_ON_START', !isProduction()),
+  };
+});
+
+export const redisConfig = registerAs('redis', () => {
+  const e = env();
+  const prefix = readString(e, 'REDIS_PREFIX', 'ruta');
+  if (!/^[A-Za-z0-9_:.-]{1,64}$/.test(prefix)) throw new ConfigError('REDIS_PREFIX', 'must be 1-64 of A-Z a-z 0-9 _ : . -');
+  return {
+    url: readUrl(e, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    prefix,
+  };
+});
+
+export const authConfig = registerAs('auth', () => {
+  const e = env();
+  return {
+    jwtSecret: readSecret(e, 'JWT_SECRET', 32),
+    jwtAudience: readString(e, 'JWT_AUDIENCE', 'ruta-api'),
+    jwtIssuer: readString(e, 'JWT_ISSUER', 'ruta'),
+    accessTtlSeconds: readInt(e, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 3600),
+    refreshTtlSeconds: readInt(e, 'REFRESH_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    argon2: {
+      memoryCost: readInt(e, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
+      timeCost: readInt(e, 'ARGON2_TIME_COST', 2, 1, 20),
+      parallelism: readInt(e, 'ARGON2_PARALLELISM', 1, 1, 16),
+    },
+    loginLimits: {
+      perUsername: readInt(e, 'LOGIN_FAILURES_PER_USERNAME', 5, 1, 1000),
+      perAddress: readInt(e, 'LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000),
+      windowSeconds: readInt(e, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86400),
+    },
+    demoPassword: readString(e, 'DEMO_PASSWORD', 'Ruta-Demo-2026'),
+  };
+});
+
+export const auditConfig = registerAs('audit', () => {
+  const e = env();
+  return {
+    hmacKey: readSecret(e, 'AUDIT_HMAC_KEY', 32),
+    headFile: readString(e, 'AUDIT_HEAD_FILE', '.data/audit-head.json'),
+    sealIntervalMs: readInt(e, 'AUDIT_SEAL_INTERVAL_MS', 1000, 50, 600000),
+  };
+});
+
+export const tasksConfig = registerAs('tasks', () => {
+  const e = env();
+  return {
+    outboxIntervalMs: readInt(e, 'OUTBOX_RELAY_INTERVAL_MS', 500, 20, 600000),
+    reconcileIntervalMs: readInt(e, 'TIMER_RECONCILE_INTERVAL_MS', 60000, 100, 3600000),
+  };
+});
+
+export const rutaConfigs = [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, tasksConfig];
+
+/** Runs every namespace once so that a bad variable stops start-up before anything connects. */
+export function validateRutaConfig(): void {
+  for (const factory of rutaConfigs) factory();
+}

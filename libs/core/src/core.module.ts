@@ -1,0 +1,62 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { Clock } from './clock/clock.service';
+import { TestClockController } from './clock/test-clock.controller';
+import { rutaConfigs } from './config/ruta.config';
+import { RedisService } from './redis/redis.service';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
+
+/**
+ * Configuration, logging, the database connection (as the least-privileged role), the clock and
+ * Redis: everything every other library stands on.
+ */
+@Global()
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, load: rutaConfigs, ignoreEnvFile: true, cache: true }),
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        pinoHttp: {
+          level: config.getOrThrow<string>('app.logLevel'),
+          genReqId: (req, res) => {
+            const given = req.headers['x-request-id'];
+            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+            res.setHeader('X-Request-Id', id);
+            return id;
+          },
+          // Only method, path, status and ids: never bodies, tokens or query strings with personal data.
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id, method: req.method, path: req.url.split('?')[0],
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          customProps: (req) => ({ actorId: (req as { user?: { id: string } }).user?.id }),
+          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/v1/health') },
+        },
+      }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        type: 'postgres',
+        url: config.getOrThrow<string>('database.appUrl'),
+        autoLoadEntities: true,
+        synchronize: false,
+        migrationsRun: false,
+        applicationName: 'ruta',
+        extra: { max: config.getOrThrow<number>('database.poolSize') },
+      }),
+    }),
+  ],
+  controllers: [TestClockController],
+  providers: [Clock, RedisService],
+  exports: [Clock, RedisService],
+})
+export class CoreModule {}

@@ -1,0 +1,88 @@
+import { HttpException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { ProblemException } from './problem.exception';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  column?: string;
+}
+
+/**
+ * Maps anything thrown while serving a request to a problem. Database constraint violations are the
+ * last line of defence for a rule, so they answer 409/422 with the constraint name, never 500.
+ */
+export function toProblem(error: unknown): ProblemException | undefined {
+  if (error instanceof ProblemException) return error;
+  if (error instanceof QueryFailedError) return fromDatabase(error.driverError as PgError);
+  if (isBodyParserError(error)) return fromBodyParser(error);
+  if (error instanceof HttpException) return fromHttp(error);
+  return undefined;
+}
+
+function fromDatabase(error: PgError): ProblemException | undefined {
+  const constraint = error.constraint ? { constraint: error.constraint } : undefined;
+  switch (error.code) {
+    case '23505':
+      return ProblemException.conflict('already_exists', { extensions: constraint });
+    case '23503':
+      return ProblemException.unprocessable('reference_not_found', { extensions: constraint });
+    case '23514':
+    case '23502':
+    case '23P01':
+      return ProblemException.unprocessable('constraint_violation', { extensions: constraint });
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+    case '22001':
+      return ProblemException.badRequest('validation_failed');
+    case '40001':
+    case '40P01':
+      return ProblemException.conflict('conflict');
+    default:
+      return undefined;
+  }
+}
+
+interface BodyParserError {
+  type: string;
+  status?: number;
+  statusCode?: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string'
+    && ((error as BodyParserError).status !== undefined || (error as BodyParserError).statusCode !== undefined);
+}
+
+function fromBodyParser(error: BodyParserError): ProblemException {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return ProblemException.badRequest('malformed_json');
+    case 'entity.too.large':
+      return new ProblemException(413, 'payload_too_large');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new ProblemException(415, 'unsupported_media_type');
+    default:
+      return ProblemException.badRequest('validation_failed');
+  }
+}
+
+function fromHttp(error: HttpException): ProblemException {
+  const status = error.getStatus();
+  const codes: Record<number, string> = {
+    400: 'validation_failed',
+    401: 'unauthenticated',
+    403: 'forbidden',
+    404: 'route_not_found',
+    405: 'method_not_allowed',
+    409: 'conflict',
+    413: 'payload_too_large',
+    415: 'unsupported_media_type',
+    429: 'rate_limited',
+    503: 'service_unavailable',
+  };
+  return new ProblemException(status, codes[status] ?? (status >= 500 ? 'internal_error' : 'validation_failed'));
+}

@@ -1,0 +1,50 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ProblemFilter, sendProblem } from '../errors/problem.filter';
+import { rutaValidationPipe } from '../errors/validation';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * HTTP conventions of PRODUCT.md section 13, applied the same way by the API and the tests.
+ * The app must be created with { bodyParser: false, bufferLogs: true }.
+ */
+export function configureHttp(app: NestExpressApplication, options: { trustProxy: boolean }): void {
+  app.useLogger(app.get(Logger));
+  if (options.trustProxy) app.set('trust proxy', true);
+  app.disable('x-powered-by');
+  app.setGlobalPrefix(API_PREFIX);
+  app.use(helmet());
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith('/api')) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
+  const bodyLogger = new NestLogger('BodyParser');
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    sendProblem(error, req, res, bodyLogger);
+  });
+  app.useGlobalPipes(rutaValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+}
+
+export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Ruta API')
+    .setDescription('Ruta: identificación, protección y seguimiento de víctimas de trata de personas (Ecuador). '
+      + 'Identification, protection and follow-up of victims of human trafficking (Ecuador).')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller}_${method}` });
+}
+
+export function serveOpenApi(app: NestExpressApplication, document: OpenAPIObject): void {
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, Allow, CurrentActor, CurrentRequest, ProblemException, RequestMeta, SignedIn } from '@ruta/core';
+import { DirectoryService } from './directory.service';
+import { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
+import { CreateShelterDto, UpdateShelterDto } from './dto/shelter.dto';
+
+function optionalVersion(ifMatch: string | undefined): number | undefined {
+  if (ifMatch === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+  if (!match) throw ProblemException.badRequest('validation_failed', { errors: [{ path: 'If-Match', message: 'must be a version ETag' }] });
+  return Number(match[1]);
+}
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller()
+export class DirectoryController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Get('agencies')
+  @SignedIn()
+  @ApiOperation({ summary: 'Agencies' })
+  async agencies() {
+    return { items: await this.directory.listAgencies(), nextCursor: null };
+  }
+
+  @Post('agencies')
+  @Allow('admin')
+  @ApiOperation({ summary: 'Create an agency' })
+  createAgency(@Body() dto: CreateAgencyDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.directory.createAgency(dto, actor, meta);
+  }
+
+  @Patch('agencies/:code')
+  @Allow('admin')
+  @ApiOperation({ summary: 'Rename or deactivate an agency (its code never changes)' })
+  updateAgency(@Param('code') code: string, @Body() dto: UpdateAgencyDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.directory.updateAgency(code, dto, actor, meta);
+  }
+
+  @Get('shelters')
+  @SignedIn()
+  @ApiOperation({ summary: 'Shelters with occupancy' })
+  async shelters() {
+    return { items: await this.directory.listShelters(), nextCursor: null };
+  }
+
+  @Post('shelters')
+  @Allow('admin')
+  @ApiOperation({ summary: 'Create a shelter' })
+  createShelter(@Body() dto: CreateShelterDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.directory.createShelter(dto, actor, meta);
+  }
+
+  @Patch('shelters/:id')
+  @Allow('admin')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Shelter version; a stale one answers 409' })
+  @ApiOperation({ summary: 'Change a shelter: capacity, eligibility, operator' })
+  updateShelter(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdateShelterDto,
+    @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta,
+  ) {
+    return this.directory.updateShelter(id, optionalVersion(ifMatch), dto, actor, meta);
+  }
+
+  @Get('catalog/services')
+  @SignedIn()
+  @ApiOperation({ summary: 'Service catalog' })
+  async services() {
+    return { items: await this.directory.listServices(), nextCursor: null };
+  }
+
+  @Get('catalog/provinces')
+  @SignedIn()
+  @ApiOperation({ summary: 'Provinces of Ecuador with INEC codes' })
+  async provinces() {
+    return { items: await this.directory.listProvinces(), nextCursor: null };
+  }
+
+  @Get('catalog/border-points')
+  @SignedIn()
+  @ApiOperation({ summary: 'Border points and airports (officers\' units)' })
+  async borderPoints() {
+    return { items: await this.directory.listBorderPoints(), nextCursor: null };
+  }
+}

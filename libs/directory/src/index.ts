@@ -1,0 +1,5 @@
+export * from './directory.module';
+export * from './directory.service';
+export * from './directory.repository';
+export * from './directory.types';
+export * from './directory.exception';

@@ -1,0 +1,43 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, CurrentRequest, RequestMeta, SignedIn } from '@ruta/core';
+import { InboxQueryDto } from './dto/inbox-query.dto';
+import { TasksService } from './tasks.service';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @SignedIn()
+  @ApiOperation({ summary: 'My inbox: open tasks for my roles at my agency or shelter, plus the ones I claimed' })
+  inbox(@Query() query: InboxQueryDto, @CurrentActor() actor: Actor) {
+    return this.tasks.inbox(actor, query);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @SignedIn()
+  @ApiOperation({ summary: 'Claim a task (atomic: one winner, 409 for the others)' })
+  claim(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.tasks.claim(id, actor, meta);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @SignedIn()
+  @ApiOperation({ summary: 'Return a claimed task to the queue' })
+  release(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.tasks.release(id, actor, meta);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @SignedIn()
+  @ApiOperation({ summary: 'Complete a task that has no underlying action' })
+  complete(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.tasks.complete(id, actor, meta);
+  }
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '@ruta/core';
+import { EntityManager } from 'typeorm';
+import { CreateTaskInput, TaskStatus, TaskView } from './tasks.types';
+
+interface TaskRow {
+  id: string; type: TaskView['type']; case_id: string | null; status: TaskStatus; priority: TaskView['priority'];
+  due_at: Date; escalated: boolean; addressee_role: TaskView['addressee']['role']; addressee_agency: string | null;
+  addressee_shelter_id: string | null; claimed_by: string | null; created_at: Date; details: Record<string, unknown>;
+}
+
+export function taskView(row: TaskRow, now: Date): TaskView {
+  return {
+    id: row.id,
+    type: row.type,
+    caseId: row.case_id,
+    status: row.status,
+    priority: row.priority,
+    dueAt: row.due_at.toISOString(),
+    overdue: (row.status === 'open' || row.status === 'claimed') && row.due_at.getTime() < now.getTime(),
+    escalated: row.escalated,
+    addressee: { role: row.addressee_role, agency: row.addressee_agency, shelterId: row.addressee_shelter_id },
+    claimedBy: row.claimed_by,
+    createdAt: row.created_at.toISOString(),
+    details: row.details,
+  };
+}
+
+/**
+ * SQL predicate: the task is addressed to one of the actor's roles at the actor's agency, or at the actor's
+ * shelter for shelter staff, or to the role alone. Parameters: $1 roles, $2 agency, $3 shelter.
+ */
+const ADDRESSED_TO_ACTOR = `(t.addressee_role = ANY($1::text[]) AND (
+     (t.addressee_role = 'shelter_staff' AND t.addressee_shelter_id = $3::uuid)
+  OR (t.addressee_role <> 'shelter_staff' AND (t.addressee_agency IS NULL OR t.addressee_agency = $2))))`;
+
+const PRIORITY_RANK = `CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END`;
+
+export interface InboxFilter {
+  type?: string;
+  caseId?: string;
+  status?: TaskStatus;
+  after?: (string | number)[];
+  limit: number;
+}
+
+@Injectable()
+export class TasksRepository {
+  async insert(m: EntityManager, input: CreateTaskInput): Promise<TaskRow> {
+    const [row] = await m.query(
+      `INSERT INTO tasks (type, case_id, priority, due_at, addressee_role, addressee_agency, addressee_shelter_id,
+         parent_task_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+      [input.type, input.caseId ?? null, input.priority ?? 'normal', input.dueAt, input.addressee.role,
+        input.addressee.role === 'shelter_staff' ? null : input.addressee.agency ?? null,
+        input.addressee.shelterId ?? null, input.parentTaskId ?? null, JSON.stringify(input.details ?? {})],
+    );
+    return row;
+  }
+
+  async findVisible(m: EntityManager, id: string, actor: Actor): Promise<TaskRow | undefined> {
+    const [row] = await m.query(
+      `SELECT t.* FROM tasks t WHERE t.id = $4 AND (${ADDRESSED_TO_ACTOR} OR t.claimed_by = $5 OR t.completed_by = $5)`,
+      [actor.roles, actor.agencyCode, actor.shelterId, id, actor.id],
+    );
+    return row;
+  }
+
+  async findById(m: EntityManager, id: string): Promise<TaskRow | undefined> {
+    const [row] = await m.query(`SELECT * FROM tasks WHERE id = $1`, [id]);
+    return row;
+  }
+
+  /** The inbox: open tasks addressed to the actor plus the ones they claimed; overdue, priority, due time. */
+  async inbox(m: EntityManager, actor: Actor, now: Date, filter: InboxFilter): Promise<(TaskRow & { k_overdue: number; k_rank: number })[]> {
+    const params: unknown[] = [actor.roles, actor.agencyCode, actor.shelterId, actor.id, now];
+    const where: string[] = [];
+    if (filter.status === undefined) {
+      where.push(`((t.status = 'open' AND ${ADDRESSED_TO_ACTOR}) OR (t.status = 'claimed' AND t.claimed_by = $4))`);
+    } else {
+      params.push(filter.status);
+      where.push(`t.status = $${params.length} AND (${ADDRESSED_TO_ACTOR} OR t.claimed_by = $4 OR t.completed_by = $4)`);
+    }
+    if (filter.type) { params.push(filter.type); where.push(`t.type = $${params.length}`); }
+    if (filter.caseId) { params.push(filter.caseId); where.push(`t.case_id = $${params.length}::uuid`); }
+    const key = `(CASE WHEN t.due_at < $5 THEN 0 ELSE 1 END), ${PRIORITY_RANK}, t.due_at, t.id`;
+    if (filter.after) {
+      const base = params.length;
+      params.push(...filter.after);
+      where.push(`(${key}) > ($${base + 1}::int, $${base + 2}::int, $${base + 3}::timestamptz, $${base + 4}::uuid)`);
+    }
+    params.push(filter.limit + 1);
+    return m.query(
+      `SELECT t.*, (CASE WHEN t.due_at < $5 THEN 0 ELSE 1 END) AS k_overdue, ${PRIORITY_RANK} AS k_rank
+       FROM tasks t WHERE ${where.join(' AND ')} ORDER BY ${key} LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** Atomic claim: only an open task is claimed; whoever updates it first wins. */
+  async claim(m: EntityManager, id: string, userId: string, now: Date): Promise<TaskRow | undefined> {
+    const [row] = await m.query(
+      `UPDATE tasks SET status = 'claimed', claimed_by = $2, claimed_at = $3, updated_at = now()
+       WHERE id = $1 AND status = 'open' RETURNING *`,
+      [id, userId, now],
+    );
+    return row;
+  }
+
+  async release(m: EntityManager, id: string, userId: string): Promise<TaskRow | undefined> {
+    const [row] = await m.query(
+      `UPDATE tasks SET status = 'open', claimed_by = NULL, claimed_at = NULL, updated_at = now()
+       WHERE id = $1 AND status = 'claimed' AND claimed_by = $2 RETURNING *`,
+      [id, userId],
+    );
+    return row;
+  }
+
+  async releaseAllClaimedBy(m: EntityManager, userId: string): Promise<string[]> {
+    const rows = await m.query(
+      `UPDATE tasks SET status = 'open', claimed_by = NULL, claimed_at = NULL, updated_at = now()
+       WHERE status = 'claimed' AND claimed_by = $1 RETURNING id`,
+      [userId],
+    );
+    return rows.map((r: { id: string }) => r.id);
+  }
+
+  async complete(m: EntityManager, id: string, userId: string | null, now: Date): Promise<TaskRow | undefined> {
+    const [row] = await m.query(
+      `UPDATE tasks SET status = 'done', claimed_by = NULL, completed_by = $2, completed_at = $3, updated_at = now()
+       WHERE id = $1 AND status IN ('open', 'claimed') RETURNING *`,
+      [id, userId, now],
+    );
+    return row;
+  }
+
+  /** Flags an overdue task once; false when it was already escalated or closed. */
+  async markEscalated(m: EntityManager, id: string, now: Date): Promise<TaskRow | undefined> {
+    const [row] = await m.query(
+      `UPDATE tasks SET escalated = true, escalated_at = $2, updated_at = now()
+       WHERE id = $1 AND escalated = false AND status IN ('open', 'claimed') AND due_at <= $2 RETURNING *`,
+      [id, now],
+    );
+    return row;
+  }
+}

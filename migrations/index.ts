@@ -1,0 +1,14 @@
+import { CreateAppRole1764000000000 } from './1764000000000-CreateAppRole';
+import { CreateDirectory1764000001000 } from './1764000001000-CreateDirectory';
+import { CreateUsersAndSessions1764000002000 } from './1764000002000-CreateUsersAndSessions';
+import { CreateAuditLog1764000003000 } from './1764000003000-CreateAuditLog';
+import { CreateTasksTimersOutbox1764000004000 } from './1764000004000-CreateTasksTimersOutbox';
+
+/** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
+export const migrations = [
+  CreateAppRole1764000000000,
+  CreateDirectory1764000001000,
+  CreateUsersAndSessions1764000002000,
+  CreateAuditLog1764000003000,
+  CreateTasksTimersOutbox1764000004000,
+];
