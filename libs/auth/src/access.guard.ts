@@ -39,9 +39,12 @@ export class AccessGuard extends AuthGuard('jwt') {
     return true;
   }
 
-  override handleRequest<T>(err: unknown, user: T | false, info: unknown): T {
+  override handleRequest<T>(err: unknown, user: T | false, _info: unknown, ctx: ExecutionContext): T {
     if (err) throw err;
-    if (!user) throw ProblemException.unauthorized(info ? AuthErrorCode.InvalidToken : 'unauthenticated');
+    if (!user) {
+      const presented = Boolean(ctx.switchToHttp().getRequest<Request>().headers.authorization);
+      throw ProblemException.unauthorized(presented ? AuthErrorCode.InvalidToken : 'unauthenticated');
+    }
     return user;
   }
 

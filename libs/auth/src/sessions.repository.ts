@@ -1,3 +1,4 @@
+import { modifyReturning } from '@ruta/core';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
@@ -18,14 +19,14 @@ export class SessionsRepository {
    * token means it was copied: the session is revoked.
    */
   async rotate(m: EntityManager, sessionId: string, presentedHash: string, nextHash: string): Promise<RotateResult> {
-    const [row] = await m.query(
+    const [row] = await modifyReturning(m, 
       `UPDATE sessions SET previous_refresh_hash = refresh_hash, refresh_hash = $3, refreshed_at = now()
        WHERE id = $1 AND refresh_hash = $2 AND revoked_at IS NULL AND expires_at > now()
        RETURNING user_id`,
       [sessionId, presentedHash, nextHash],
     );
     if (row) return { outcome: 'rotated', userId: row.user_id };
-    const [reused] = await m.query(
+    const [reused] = await modifyReturning(m, 
       `UPDATE sessions SET revoked_at = now(), revoked_reason = 'refresh_reuse'
        WHERE id = $1 AND previous_refresh_hash = $2 AND revoked_at IS NULL RETURNING user_id`,
       [sessionId, presentedHash],
@@ -34,7 +35,7 @@ export class SessionsRepository {
   }
 
   async revoke(m: EntityManager, sessionId: string, refreshHash: string | null, reason: string): Promise<string | undefined> {
-    const [row] = await m.query(
+    const [row] = await modifyReturning(m, 
       `UPDATE sessions SET revoked_at = now(), revoked_reason = $3
        WHERE id = $1 AND ($2::text IS NULL OR refresh_hash = $2) AND revoked_at IS NULL RETURNING user_id`,
       [sessionId, refreshHash, reason],
@@ -43,7 +44,7 @@ export class SessionsRepository {
   }
 
   async revokeAllForUser(m: EntityManager, userId: string, reason: string): Promise<number> {
-    const rows = await m.query(
+    const rows = await modifyReturning(m, 
       `UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
       [userId, reason],
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Role } from '@ruta/core';
+import { Actor, Role, modifyReturning } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 
 export interface UserRow {
@@ -88,7 +88,7 @@ export class UsersRepository {
   }
 
   async update(m: EntityManager, id: string, u: UserWrite): Promise<boolean> {
-    const rows = await m.query(
+    const rows = await modifyReturning(m, 
       `UPDATE users SET display_name = COALESCE($2, display_name), password_hash = COALESCE($3, password_hash),
          agency_code = COALESCE($4, agency_code),
          unit_code = CASE WHEN $5::boolean THEN $6 ELSE unit_code END,

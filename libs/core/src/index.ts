@@ -16,3 +16,4 @@ export * from './pagination/cursor';
 export * from './pagination/page-query.dto';
 export * from './redis/redis-options';
 export * from './redis/redis.service';
+export * from './database/sql';

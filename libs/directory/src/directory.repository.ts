@@ -1,3 +1,4 @@
+import { modifyReturning } from '@ruta/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -60,7 +61,7 @@ export class DirectoryRepository {
   }
 
   async updateAgency(m: EntityManager, code: string, a: { es?: string; en?: string; kind?: string; active?: boolean }): Promise<boolean> {
-    const rows = await m.query(
+    const rows = await modifyReturning(m, 
       `UPDATE agencies SET name_es = COALESCE($2, name_es), name_en = COALESCE($3, name_en), kind = COALESCE($4, kind),
          active = COALESCE($5, active), updated_at = now() WHERE code = $1 RETURNING code`,
       [code, a.es ?? null, a.en ?? null, a.kind ?? null, a.active ?? null],
@@ -90,7 +91,7 @@ export class DirectoryRepository {
 
   /** Compare-and-set on version: false when the shelter is missing or changed since it was read. */
   async updateShelter(m: EntityManager, id: string, version: number | undefined, s: ShelterWrite): Promise<'ok' | 'missing' | 'stale'> {
-    const rows = await m.query(
+    const rows = await modifyReturning(m, 
       `UPDATE shelters SET
          name = COALESCE($3, name), operator_code = COALESCE($4, operator_code), capacity = COALESCE($5, capacity),
          eligible_sexes = COALESCE($6, eligible_sexes),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@ruta/core';
+import { Actor, modifyReturning } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 import { CreateTaskInput, TaskStatus, TaskView } from './tasks.types';
 
@@ -99,7 +99,7 @@ export class TasksRepository {
 
   /** Atomic claim: only an open task is claimed; whoever updates it first wins. */
   async claim(m: EntityManager, id: string, userId: string, now: Date): Promise<TaskRow | undefined> {
-    const [row] = await m.query(
+    const [row] = await modifyReturning(m, 
       `UPDATE tasks SET status = 'claimed', claimed_by = $2, claimed_at = $3, updated_at = now()
        WHERE id = $1 AND status = 'open' RETURNING *`,
       [id, userId, now],
@@ -108,7 +108,7 @@ export class TasksRepository {
   }
 
   async release(m: EntityManager, id: string, userId: string): Promise<TaskRow | undefined> {
-    const [row] = await m.query(
+    const [row] = await modifyReturning(m, 
       `UPDATE tasks SET status = 'open', claimed_by = NULL, claimed_at = NULL, updated_at = now()
        WHERE id = $1 AND status = 'claimed' AND claimed_by = $2 RETURNING *`,
       [id, userId],
@@ -117,7 +117,7 @@ export class TasksRepository {
   }
 
   async releaseAllClaimedBy(m: EntityManager, userId: string): Promise<string[]> {
-    const rows = await m.query(
+    const rows = await modifyReturning(m, 
       `UPDATE tasks SET status = 'open', claimed_by = NULL, claimed_at = NULL, updated_at = now()
        WHERE status = 'claimed' AND claimed_by = $1 RETURNING id`,
       [userId],
@@ -126,7 +126,7 @@ export class TasksRepository {
   }
 
   async complete(m: EntityManager, id: string, userId: string | null, now: Date): Promise<TaskRow | undefined> {
-    const [row] = await m.query(
+    const [row] = await modifyReturning(m, 
       `UPDATE tasks SET status = 'done', claimed_by = NULL, completed_by = $2, completed_at = $3, updated_at = now()
        WHERE id = $1 AND status IN ('open', 'claimed') RETURNING *`,
       [id, userId, now],
@@ -136,7 +136,7 @@ export class TasksRepository {
 
   /** Flags an overdue task once; false when it was already escalated or closed. */
   async markEscalated(m: EntityManager, id: string, now: Date): Promise<TaskRow | undefined> {
-    const [row] = await m.query(
+    const [row] = await modifyReturning(m, 
       `UPDATE tasks SET escalated = true, escalated_at = $2, updated_at = now()
        WHERE id = $1 AND escalated = false AND status IN ('open', 'claimed') AND due_at <= $2 RETURNING *`,
       [id, now],

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@ruta/core';
+import { Clock, modifyReturning } from '@ruta/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { FIRE_TIMER_JOB, FireTimerJob, TIMER_QUEUE, timerJobId } from '../timers/timer.types';
@@ -55,7 +55,7 @@ export class OutboxRelay {
             REDIS_TIMEOUT_MS, 'enqueue',
           );
         }
-        await m.query(`UPDATE outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`,
+        await modifyReturning(m, `UPDATE outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`,
           [rows.map((r) => r.id)]);
         return rows.length;
       });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@ruta/core';
+import { Clock, modifyReturning } from '@ruta/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { OUTBOX_TOPIC_TIMER, OutboxService } from '../outbox/outbox.service';
 import { TimerRegistry } from './timer-registry';
@@ -45,7 +45,7 @@ export class TimerService {
   }
 
   async cancel(m: EntityManager, kind: string, subjectId: string): Promise<void> {
-    await m.query(`UPDATE timers SET status = 'cancelled', updated_at = now() WHERE id = $1 AND status = 'scheduled'`,
+    await modifyReturning(m, `UPDATE timers SET status = 'cancelled', updated_at = now() WHERE id = $1 AND status = 'scheduled'`,
       [TimerService.timerId(kind, subjectId)]);
   }
 
@@ -56,7 +56,7 @@ export class TimerService {
   async fire(timerId: string, fireAtMs: number): Promise<FireResult> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const [row] = await m.query(
+      const [row] = await modifyReturning(m, 
         `UPDATE timers SET status = 'fired', fired_at = $2, updated_at = now()
          WHERE id = $1 AND status = 'scheduled' AND fire_at <= $2 AND (extract(epoch FROM fire_at) * 1000)::bigint = $3
          RETURNING kind, subject_id`,

@@ -1,0 +1,57 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createDatabase, migrateAndSeed, withDatabase } from './database';
+import { readRun } from './test-env';
+
+export const DEMO_PASSWORD = 'Ruta-Demo-2026';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: () => ReturnType<typeof request>;
+  login: (username: string, password?: string) => Promise<string>;
+  close: () => Promise<void>;
+  env: Record<string, string>;
+}
+
+/** Points process.env at this run (plus overrides); config namespaces read it when the app is built. */
+export function applyEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  const env = { ...readRun().env, ...overrides };
+  Object.assign(process.env, env);
+  return env;
+}
+
+/** A database of its own for a suite that must not share state (tampering with the audit log). */
+export async function freshDatabase(suffix: string): Promise<Record<string, string>> {
+  const run = readRun();
+  const name = `${run.database}_${suffix}`;
+  await createDatabase(run.adminUrl, name);
+  const url = withDatabase(run.adminUrl, name);
+  await migrateAndSeed(url);
+  return { DATABASE_URL: url };
+}
+
+/** Boots the API exactly as main.ts does, against this run's database and Redis. */
+export async function bootApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const env = applyEnv(overrides);
+  const app = await createApiApp();
+  await app.init();
+  const server = app.getHttpServer();
+  const http = () => request(server);
+  const login = async (username: string, password = DEMO_PASSWORD) => {
+    const res = await http().post('/api/v1/auth/login').send({ username, password });
+    if (res.status !== 200) throw new Error(`login ${username} -> ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.accessToken as string;
+  };
+  return { app, http, login, env, close: () => app.close() };
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15000, stepMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
