@@ -132,7 +132,7 @@ export const INDICATOR_CATALOG_V1: IndicatorCatalog = {
     {
       code: 'cr_threat_to_inform_family_or_community', dimension: 'coercive_recruitment',
       strength: { adult: 'medium', child: 'medium' }, exploitationForms: [...ALL],
-      label: { es: 'Amenaza de contar a la familia o a la comunidad', en: 'Threat to inform the family or the community' },
+      label: { es: 'Amenaza de revelar su situación a la familia o a la comunidad', en: 'Threat to inform the family or the community' },
     },
     {
       code: 'cr_violence_on_family', dimension: 'coercive_recruitment',
@@ -288,7 +288,7 @@ export const INDICATOR_CATALOG_V1: IndicatorCatalog = {
     {
       code: 'cd_forced_tasks_or_clients', dimension: 'coercion_at_destination',
       strength: { adult: 'medium', child: 'strong' }, exploitationForms: [...IMPOSED_WORK],
-      label: { es: 'Obligación de realizar tareas o de atender clientes', en: 'Forced tasks or clients' },
+      label: { es: 'Tareas o clientes impuestos a la fuerza', en: 'Forced tasks or clients' },
     },
     {
       code: 'cd_under_strong_influence', dimension: 'coercion_at_destination',
@@ -323,7 +323,7 @@ export const INDICATOR_CATALOG_V1: IndicatorCatalog = {
     {
       code: 'cd_threat_to_inform_family', dimension: 'coercion_at_destination',
       strength: { adult: 'weak', child: 'medium' }, exploitationForms: [...ALL],
-      label: { es: 'Amenaza de contar a la familia', en: 'Threat to inform the family' },
+      label: { es: 'Amenaza de revelar su situación a la familia', en: 'Threat to inform the family' },
     },
 
     // Abuse of vulnerability at destination

@@ -32,7 +32,7 @@ function term(n: number, en: [string, string], es: [string, string]): BilingualT
 }
 
 /** A threshold combination in words, e.g. "one strong indicator plus one medium or weak indicator". */
-export function describeThreshold(threshold: DimensionThreshold): BilingualText {
+function describeThreshold(threshold: DimensionThreshold): BilingualText {
   const terms: BilingualText[] = [];
   const strong = threshold.strong ?? 0;
   const medium = threshold.medium ?? 0;

@@ -1,13 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, modifyReturning } from '@ruta/core';
+import { Clock, RedisService } from '@ruta/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { FIRE_TIMER_JOB, FireTimerJob, TIMER_QUEUE, timerJobId } from '../timers/timer.types';
 import { OUTBOX_TOPIC_TIMER } from './outbox.service';
 
 const BATCH = 200;
+const MAX_ATTEMPTS = 20;
 const REDIS_TIMEOUT_MS = 3000;
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -37,36 +38,45 @@ export class OutboxRelay {
     @InjectDataSource() private readonly ds: DataSource,
     @InjectQueue(TIMER_QUEUE) private readonly queue: Queue,
     private readonly clock: Clock,
+    private readonly redis: RedisService,
   ) {}
 
   async relayOnce(): Promise<number> {
     try {
       return await this.ds.transaction(async (m) => {
         const rows: { id: string; topic: string; payload: FireTimerJob }[] = await m.query(
-          `SELECT id::text AS id, topic, payload FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT ${BATCH}
+          `SELECT id::text AS id, topic, payload FROM outbox
+           WHERE relayed_at IS NULL AND attempts < ${MAX_ATTEMPTS} ORDER BY id LIMIT ${BATCH}
            FOR UPDATE SKIP LOCKED`,
         );
         if (rows.length === 0) return 0;
+        if (!(await this.redis.ping())) throw new Error('redis does not answer');
+        const relayed: string[] = [];
         for (const row of rows) {
-          if (row.topic !== OUTBOX_TOPIC_TIMER) throw new Error(`Unknown outbox topic ${row.topic}`);
-          const delay = Math.max(0, row.payload.fireAtMs - this.clock.nowMs());
-          await withTimeout(
-            this.queue.add(FIRE_TIMER_JOB, row.payload, { ...TIMER_JOB_OPTIONS, jobId: timerJobId(row.payload.timerId, row.payload.fireAtMs), delay }),
-            REDIS_TIMEOUT_MS, 'enqueue',
-          );
+          try {
+            if (row.topic !== OUTBOX_TOPIC_TIMER) throw new Error(`unknown outbox topic ${row.topic}`);
+            const delay = Math.max(0, row.payload.fireAtMs - this.clock.nowMs());
+            await withTimeout(
+              this.queue.add(FIRE_TIMER_JOB, row.payload, { ...TIMER_JOB_OPTIONS, jobId: timerJobId(row.payload.timerId, row.payload.fireAtMs), delay }),
+              REDIS_TIMEOUT_MS, 'enqueue',
+            );
+            relayed.push(row.id);
+          } catch (err) {
+            // Redis went away: stop here, nothing is counted against the messages.
+            if (!(await this.redis.ping())) throw err;
+            // A message Redis refuses is counted, kept with its error, and set aside after MAX_ATTEMPTS.
+            await m.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`,
+              [row.id, (err as Error).message.slice(0, 500)]);
+            this.logger.error({ err: (err as Error).message, outboxId: row.id }, 'outbox message refused');
+          }
         }
-        await modifyReturning(m, `UPDATE outbox SET relayed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`,
-          [rows.map((r) => r.id)]);
-        return rows.length;
+        if (relayed.length > 0) {
+          await m.query(`UPDATE outbox SET relayed_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])`, [relayed]);
+        }
+        return relayed.length;
       });
     } catch (err) {
-      const message = (err as Error).message;
-      this.logger.warn({ err: message }, 'outbox relay failed; will retry');
-      await this.ds.query(
-        `UPDATE outbox SET attempts = attempts + 1, last_error = $1
-         WHERE id IN (SELECT id FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT ${BATCH})`,
-        [message.slice(0, 500)],
-      ).catch(() => undefined);
+      this.logger.warn({ err: (err as Error).message }, 'outbox relay failed; will retry');
       return 0;
     }
   }

@@ -13,5 +13,6 @@ export type TimerHandler = (m: EntityManager, subjectId: string, firedAt: Date) 
 
 /** Deterministic job id: one job per timer and fire time, so a relay or reconciler retry adds nothing. */
 export function timerJobId(timerId: string, fireAtMs: number): string {
-  return `${timerId}@${fireAtMs}`;
+  // BullMQ reserves ':' in custom ids.
+  return `${timerId.replace(/:/g, '.')}@${fireAtMs}`;
 }

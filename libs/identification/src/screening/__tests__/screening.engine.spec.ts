@@ -10,8 +10,10 @@ import {
   Indicator,
   IndicatorCatalog,
   ScreeningInput,
+  SCREENING_OUTCOMES,
   ScreeningResult,
   Strength,
+  STRENGTHS,
 } from '../screening.types';
 
 // ---------- helpers ----------
@@ -547,6 +549,10 @@ describe('evaluateScreening: explanation', () => {
     expect(cd.reason.es).toBe('Positiva: cumple el umbral de un indicador fuerte más un indicador medio o débil (respuestas «sí»: 1 fuerte, 2 medios, 0 débiles).');
   });
 
+  it('answers only the outcomes of section 5', () => {
+    expect(SCREENING_OUTCOMES).toEqual(['presumed_victim', 'possible_victim', 'no_indicators']);
+  });
+
   it('always returns the six dimensions in catalog order, even with no answers at all', () => {
     const result = adult([]);
     expect(result.dimensions.map((d) => d.dimension)).toEqual([
@@ -561,7 +567,7 @@ describe('evaluateScreening: explanation', () => {
 // ---------- input errors ----------
 
 describe('evaluateScreening: input errors', () => {
-  const catch_ = (input: ScreeningInput): ScreeningInputError => {
+  const inputErrorOf = (input: ScreeningInput): ScreeningInputError => {
     try {
       evaluateScreening(INDICATOR_CATALOG_V1, input);
     } catch (error) {
@@ -572,7 +578,7 @@ describe('evaluateScreening: input errors', () => {
   };
 
   it('rejects an indicator code that is not in the catalog, naming its path', () => {
-    const error = catch_({ isMinor: false, answers: [...yes('dr_deceived_nature_of_job', 'ex_excessive_hours', 'cd_debt_bondage'), ...yes('xx_made_up')] });
+    const error = inputErrorOf({ isMinor: false, answers: [...yes('dr_deceived_nature_of_job', 'ex_excessive_hours', 'cd_debt_bondage'), ...yes('xx_made_up')] });
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('ScreeningInputError');
     expect(error.errors).toEqual([{ path: 'answers[3].indicator', message: 'unknown indicator "xx_made_up" in catalog v1' }]);
@@ -580,19 +586,19 @@ describe('evaluateScreening: input errors', () => {
   });
 
   it('rejects the same indicator answered twice, even with the same answer', () => {
-    const error = catch_({ isMinor: true, answers: [...yes('ex_made_to_beg'), ...no('ex_hazardous_work'), ...unknown('ex_made_to_beg')] });
+    const error = inputErrorOf({ isMinor: true, answers: [...yes('ex_made_to_beg'), ...no('ex_hazardous_work'), ...unknown('ex_made_to_beg')] });
     expect(error.errors).toEqual([{ path: 'answers[2].indicator', message: 'indicator "ex_made_to_beg" is already answered at answers[0]' }]);
-    const same = catch_({ isMinor: false, answers: yes('ex_made_to_beg', 'ex_made_to_beg') });
+    const same = inputErrorOf({ isMinor: false, answers: yes('ex_made_to_beg', 'ex_made_to_beg') });
     expect(same.errors.map((e) => e.path)).toEqual(['answers[1].indicator']);
   });
 
   it('rejects an answer other than yes, no or unknown', () => {
-    const error = catch_({ isMinor: false, answers: [{ indicator: 'ex_made_to_beg', answer: 'maybe' as Answer }] });
+    const error = inputErrorOf({ isMinor: false, answers: [{ indicator: 'ex_made_to_beg', answer: 'maybe' as Answer }] });
     expect(error.errors).toEqual([{ path: 'answers[0].answer', message: 'answer must be one of yes, no, unknown' }]);
   });
 
   it('reports every error at once', () => {
-    const error = catch_({
+    const error = inputErrorOf({
       isMinor: false,
       answers: [{ indicator: 'nope', answer: 'yes' }, { indicator: 'cd_debt_bondage', answer: 'yes' }, { indicator: 'cd_debt_bondage', answer: 'perhaps' as Answer }],
     });
@@ -699,6 +705,10 @@ describe('INDICATOR_CATALOG_V1', () => {
       destination_abuse_of_vulnerability: 7,
     });
     expect(catalog.indicators).toHaveLength(61);
+    for (const i of catalog.indicators) {
+      expect(STRENGTHS).toContain(i.strength.adult);
+      expect(STRENGTHS).toContain(i.strength.child);
+    }
     for (const dimension of DIMENSIONS) {
       const actual = Object.fromEntries(catalog.indicators
         .filter((i) => i.dimension === dimension)
