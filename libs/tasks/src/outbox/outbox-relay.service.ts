@@ -39,7 +39,9 @@ export class OutboxRelay {
     @InjectQueue(TIMER_QUEUE) private readonly queue: Queue,
     private readonly clock: Clock,
     private readonly redis: RedisService,
-  ) {}
+  ) {
+    this.queue.on('error', (err) => this.logger.warn({ err: err.message }, 'timer queue connection error'));
+  }
 
   async relayOnce(): Promise<number> {
     try {

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { FIRE_TIMER_JOB, FireTimerJob, TIMER_QUEUE } from './timer.types';
@@ -19,5 +19,11 @@ export class TimerProcessor extends WorkerHost {
     if (result === 'not_due') throw new Error('timer not yet due by the application clock; retrying');
     this.logger.debug({ timerId: job.data.timerId, result }, 'timer job processed');
     return result;
+  }
+
+  /** Connection errors while Redis is away: logged, not thrown (the outbox keeps what must be sent). */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn({ err: error.message }, 'timer worker error');
   }
 }

@@ -1,0 +1,64 @@
+import { DataSource } from 'typeorm';
+import { TasksService } from '@ruta/tasks';
+import { bootApp, TestApp, waitFor } from '../support/app';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const services = require('../../scripts/services.js');
+
+/**
+ * Fault test on a Redis of its own (never the machine's shared one): with Redis stopped a task is still
+ * created, and once Redis is back its timer fires exactly once.
+ */
+describe('Timers survive a Redis outage (transactional outbox)', () => {
+  let redis: { url: string; port: number; stop: () => void; child: { exitCode: number | null; once: (e: string, f: () => void) => void } };
+  let t: TestApp;
+  let ds: DataSource;
+
+  const stopRedis = async () => {
+    const exited = new Promise<void>((resolve) => redis.child.once('exit', () => resolve()));
+    redis.stop();
+    await exited;
+  };
+
+  beforeAll(async () => {
+    redis = await services.startRedisServer();
+    t = await bootApp({ REDIS_URL: redis.url, REDIS_PREFIX: 'ruta-outage' });
+    ds = t.app.get(DataSource);
+  });
+  afterAll(async () => {
+    await t?.close();
+    if (redis?.child.exitCode === null) await stopRedis();
+  });
+
+  it('creates the task while Redis is down and fires its timer exactly once when Redis is back', async () => {
+    await stopRedis();
+    const tasks = t.app.get(TasksService);
+    const dueAt = new Date(Date.now() + 1500);
+    const task = await ds.transaction((m) => tasks.create(m, {
+      type: 'complaint_acknowledgement', dueAt, addressee: { role: 'service_focal_point', agency: 'FGE' },
+    }));
+    expect(task.status).toBe('open');
+    await new Promise((r) => setTimeout(r, 2500));
+    const [pending] = await ds.query(
+      `SELECT relayed_at, attempts FROM outbox WHERE payload->>'timerId' = $1`, [`task_due:${task.id}`]);
+    expect(pending.relayed_at).toBeNull();
+    const [stillScheduled] = await ds.query(`SELECT status FROM timers WHERE id = $1`, [`task_due:${task.id}`]);
+    expect(stillScheduled.status).toBe('scheduled');
+
+    redis = await services.startRedisServer(redis.port);
+    const [fired] = await waitFor(async () => {
+      const rows = await ds.query(`SELECT status FROM timers WHERE id = $1 AND status = 'fired'`, [`task_due:${task.id}`]);
+      return rows.length ? rows : undefined;
+    }, 20000);
+    expect(fired.status).toBe('fired');
+    // Give duplicate deliveries (relay retries, reconciler) time to show up, then count the effects.
+    await new Promise((r) => setTimeout(r, 2000));
+    const escalations = await ds.query(`SELECT id FROM tasks WHERE parent_task_id = $1`, [task.id]);
+    expect(escalations).toHaveLength(1);
+    const [{ count }] = await ds.query(
+      `SELECT count(*)::int AS count FROM audit_entries WHERE action = 'task.escalate' AND subject_id = $1`, [task.id]);
+    expect(count).toBe(1);
+    const [relayed] = await ds.query(`SELECT relayed_at FROM outbox WHERE payload->>'timerId' = $1`, [`task_due:${task.id}`]);
+    expect(relayed.relayed_at).not.toBeNull();
+  });
+});
