@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+'use strict';
+// `npm test`: type-check (swc does not), then every jest project (unit, integration, end-to-end) in band,
+// then one closing line "tests: N passed, N failed".
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const results = path.join(root, '.data', 'jest-results.json');
+fs.mkdirSync(path.dirname(results), { recursive: true });
+fs.rmSync(results, { force: true });
+
+const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+if (tsc.status !== 0) {
+  process.stdout.write('type check failed\n');
+  process.exit(tsc.status ?? 1);
+}
+const args = [require.resolve('jest/bin/jest'), '--runInBand', '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
+const jest = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+if (fs.existsSync(results)) {
+  const r = JSON.parse(fs.readFileSync(results, 'utf8'));
+  process.stdout.write(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed\n`);
+}
+process.exit(jest.status ?? 1);
