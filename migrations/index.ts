@@ -3,6 +3,7 @@ import { CreateDirectory1764000001000 } from './1764000001000-CreateDirectory';
 import { CreateUsersAndSessions1764000002000 } from './1764000002000-CreateUsersAndSessions';
 import { CreateAuditLog1764000003000 } from './1764000003000-CreateAuditLog';
 import { CreateTasksTimersOutbox1764000004000 } from './1764000004000-CreateTasksTimersOutbox';
+import { CreateCases1764100000000 } from './1764100000000-CreateCases';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateUsersAndSessions1764000002000,
   CreateAuditLog1764000003000,
   CreateTasksTimersOutbox1764000004000,
+  CreateCases1764100000000,
 ];

@@ -34,6 +34,11 @@ async function main() {
     env.JWT_SECRET ??= secretFile(path.join(dataDir, 'keys', 'jwt.key'));
     env.AUDIT_HMAC_KEY ??= secretFile(path.join(dataDir, 'keys', 'audit-hmac.key'));
     env.AUDIT_HEAD_FILE ??= path.join(dataDir, 'audit-head.json');
+    if (!env.DATA_ENCRYPTION_KEYS) {
+      const key = Buffer.from(secretFile(path.join(dataDir, 'keys', 'data-key-dev1.key')), 'base64url');
+      env.DATA_ENCRYPTION_KEYS = `dev1:${key.toString('base64')}`;
+    }
+    env.DATA_HASH_KEY ??= secretFile(path.join(dataDir, 'keys', 'data-hash.key'));
   }
   env.RUTA_INLINE_WORKER ??= '1';
 

@@ -2,6 +2,7 @@ import { hash } from 'argon2';
 import { DataSource } from 'typeorm';
 import { AGENCIES, BORDER_POINTS, PROVINCES, SERVICE_TYPES, SHELTERS } from './reference-data';
 import { DEMO_USERS } from './demo-users';
+import { INDICATOR_CATALOGS } from '../libs/identification/src/screening';
 
 /** Loads reference data. Idempotent: existing rows (and an admin's edits to them) are left alone. */
 export async function seedReferenceData(ds: DataSource): Promise<void> {
@@ -20,6 +21,11 @@ export async function seedReferenceData(ds: DataSource): Promise<void> {
     for (const s of SERVICE_TYPES) {
       await m.query(`INSERT INTO service_types (code, name_es, name_en, default_agency_code, response_hours)
         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING`, [s.code, s.es, s.en, s.agency, s.hours]);
+    }
+    // Published catalog versions are immutable: a version already stored is never rewritten.
+    for (const catalog of Object.values(INDICATOR_CATALOGS)) {
+      await m.query(`INSERT INTO indicator_catalogs (version, catalog) VALUES ($1, $2) ON CONFLICT (version) DO NOTHING`,
+        [catalog.version, JSON.stringify(catalog)]);
     }
     for (const s of SHELTERS) {
       await m.query(`INSERT INTO shelters (code, name, operator_code, capacity, eligible_sexes, min_age, max_age,

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule, AuditWorkerModule } from '@ruta/audit';
 import { AuthModule } from '@ruta/auth';
+import { CaseModule } from '@ruta/case';
 import { CoreModule } from '@ruta/core';
 import { DirectoryModule } from '@ruta/directory';
+import { IdentificationModule } from '@ruta/identification';
 import { TasksModule, TasksWorkerModule } from '@ruta/tasks';
 import { HealthModule } from './health/health.module';
 
@@ -13,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule, AuthModule, DirectoryModule, AuditModule, TasksModule, HealthModule,
+        CoreModule, AuthModule, DirectoryModule, AuditModule, TasksModule, CaseModule, IdentificationModule, HealthModule,
         ...(options.inlineWorker ? [AuditWorkerModule, TasksWorkerModule] : []),
       ],
     };

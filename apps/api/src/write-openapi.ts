@@ -15,6 +15,8 @@ async function main(): Promise<void> {
     JWT_SECRET: 'openapi-generation-placeholder-secret-000',
     AUDIT_HMAC_KEY: 'openapi-generation-placeholder-secret-000',
     LOG_LEVEL: 'silent',
+    DATA_ENCRYPTION_KEYS: `openapi:${Buffer.alloc(32).toString('base64')}`,
+    DATA_HASH_KEY: 'openapi-generation-placeholder-secret-000',
   };
   for (const [k, v] of Object.entries(placeholders)) process.env[k] ??= v;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ inlineWorker: false }), {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { Actor, decodeCursor, DEFAULT_LIMIT, Page, pageOf, ProblemException, RequestMeta, Role } from '@ruta/core';
+import { Actor, decodeCursor, defined, DEFAULT_LIMIT, Page, pageOf, ProblemException, RequestMeta, Role } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthErrorCode } from './auth.exception';
@@ -54,7 +54,7 @@ export class UsersService {
         displayName: dto.displayName, passwordHash, agency: dto.agency, unit: dto.unit, shelterId: dto.shelterId,
         roles: dto.roles, disabled: dto.disabled,
       });
-      const changed = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
+      const changed = Object.keys(defined(dto));
       await this.audit.record(m, { actor, meta, action: 'user.update', subjectType: 'user', subjectId: id, changedFields: changed });
       if (dto.disabled === true && !current.disabled) await this.cutOff(m, id, actor, meta);
       if (dto.password || dto.roles || dto.agency) await this.sessions.revokeAllForUser(m, id, 'logout');

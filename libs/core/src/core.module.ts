@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock } from './clock/clock.service';
+import { FieldCipher } from './crypto/field-cipher';
+import { IdempotencyService } from './idempotency/idempotency.service';
 import { TestClockController } from './clock/test-clock.controller';
 import { rutaConfigs } from './config/ruta.config';
 import { RedisService } from './redis/redis.service';
@@ -56,7 +58,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
     }),
   ],
   controllers: [TestClockController],
-  providers: [Clock, RedisService],
-  exports: [Clock, RedisService],
+  providers: [Clock, RedisService, FieldCipher, IdempotencyService],
+  exports: [Clock, RedisService, FieldCipher, IdempotencyService],
 })
 export class CoreModule {}

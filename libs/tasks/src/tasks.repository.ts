@@ -6,7 +6,7 @@ import { CreateTaskInput, TaskStatus, TaskView } from './tasks.types';
 interface TaskRow {
   id: string; type: TaskView['type']; case_id: string | null; status: TaskStatus; priority: TaskView['priority'];
   due_at: Date; escalated: boolean; addressee_role: TaskView['addressee']['role']; addressee_agency: string | null;
-  addressee_shelter_id: string | null; claimed_by: string | null; created_at: Date; details: Record<string, unknown>;
+  addressee_shelter_id: string | null; addressee_unit: string | null; claimed_by: string | null; created_at: Date; details: Record<string, unknown>;
 }
 
 export function taskView(row: TaskRow, now: Date): TaskView {
@@ -19,7 +19,7 @@ export function taskView(row: TaskRow, now: Date): TaskView {
     dueAt: row.due_at.toISOString(),
     overdue: (row.status === 'open' || row.status === 'claimed') && row.due_at.getTime() < now.getTime(),
     escalated: row.escalated,
-    addressee: { role: row.addressee_role, agency: row.addressee_agency, shelterId: row.addressee_shelter_id },
+    addressee: { role: row.addressee_role, agency: row.addressee_agency, shelterId: row.addressee_shelter_id, unit: row.addressee_unit },
     claimedBy: row.claimed_by,
     createdAt: row.created_at.toISOString(),
     details: row.details,
@@ -28,11 +28,13 @@ export function taskView(row: TaskRow, now: Date): TaskView {
 
 /**
  * SQL predicate: the task is addressed to one of the actor's roles at the actor's agency, or at the actor's
- * shelter for shelter staff, or to the role alone. Parameters: $1 roles, $2 agency, $3 shelter.
+ * shelter for shelter staff, or to the role alone; a task for a unit reaches only that unit's officers.
+ * Parameters: $1 roles, $2 agency, $3 shelter, $U unit (appended by each query).
  */
-const ADDRESSED_TO_ACTOR = `(t.addressee_role = ANY($1::text[]) AND (
+const addressedToActor = (unitParam: string) => `(t.addressee_role = ANY($1::text[]) AND (
      (t.addressee_role = 'shelter_staff' AND t.addressee_shelter_id = $3::uuid)
-  OR (t.addressee_role <> 'shelter_staff' AND (t.addressee_agency IS NULL OR t.addressee_agency = $2))))`;
+  OR (t.addressee_role <> 'shelter_staff' AND (t.addressee_agency IS NULL OR t.addressee_agency = $2)
+      AND (t.addressee_unit IS NULL OR t.addressee_unit = ${unitParam}))))`;
 
 const PRIORITY_RANK = `CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END`;
 
@@ -49,19 +51,20 @@ export class TasksRepository {
   async insert(m: EntityManager, input: CreateTaskInput): Promise<TaskRow> {
     const [row] = await m.query(
       `INSERT INTO tasks (type, case_id, priority, due_at, addressee_role, addressee_agency, addressee_shelter_id,
-         parent_task_id, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+         addressee_unit, parent_task_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
       [input.type, input.caseId ?? null, input.priority ?? 'normal', input.dueAt, input.addressee.role,
         input.addressee.role === 'shelter_staff' ? null : input.addressee.agency ?? null,
-        input.addressee.shelterId ?? null, input.parentTaskId ?? null, JSON.stringify(input.details ?? {})],
+        input.addressee.shelterId ?? null, input.addressee.unit ?? null, input.parentTaskId ?? null,
+        JSON.stringify(input.details ?? {})],
     );
     return row;
   }
 
   async findVisible(m: EntityManager, id: string, actor: Actor): Promise<TaskRow | undefined> {
     const [row] = await m.query(
-      `SELECT t.* FROM tasks t WHERE t.id = $4 AND (${ADDRESSED_TO_ACTOR} OR t.claimed_by = $5 OR t.completed_by = $5)`,
-      [actor.roles, actor.agencyCode, actor.shelterId, id, actor.id],
+      `SELECT t.* FROM tasks t WHERE t.id = $4 AND (${addressedToActor('$6')} OR t.claimed_by = $5 OR t.completed_by = $5)`,
+      [actor.roles, actor.agencyCode, actor.shelterId, id, actor.id, actor.unitCode],
     );
     return row;
   }
@@ -73,7 +76,8 @@ export class TasksRepository {
 
   /** The inbox: open tasks addressed to the actor plus the ones they claimed; overdue, priority, due time. */
   async inbox(m: EntityManager, actor: Actor, now: Date, filter: InboxFilter): Promise<(TaskRow & { k_overdue: number; k_rank: number })[]> {
-    const params: unknown[] = [actor.roles, actor.agencyCode, actor.shelterId, actor.id, now];
+    const params: unknown[] = [actor.roles, actor.agencyCode, actor.shelterId, actor.id, now, actor.unitCode];
+    const ADDRESSED_TO_ACTOR = addressedToActor('$6');
     const where: string[] = [];
     if (filter.status === undefined) {
       where.push(`((t.status = 'open' AND ${ADDRESSED_TO_ACTOR}) OR (t.status = 'claimed' AND t.claimed_by = $4))`);
@@ -132,6 +136,19 @@ export class TasksRepository {
       [id, userId, now],
     );
     return row;
+  }
+
+  async cancelOpenForCase(m: EntityManager, caseId: string, types: string[] | null): Promise<string[]> {
+    const rows = await modifyReturning<{ id: string }>(m,
+      `UPDATE tasks SET status = 'cancelled', claimed_by = NULL, updated_at = now()
+       WHERE case_id = $1 AND status IN ('open', 'claimed') AND ($2::text[] IS NULL OR type = ANY($2::text[])) RETURNING id`,
+      [caseId, types]);
+    return rows.map((r) => r.id);
+  }
+
+  async openForCase(m: EntityManager, caseId: string, type: string): Promise<string[]> {
+    const rows = await m.query(`SELECT id FROM tasks WHERE case_id = $1 AND type = $2 AND status IN ('open', 'claimed')`, [caseId, type]);
+    return rows.map((r: { id: string }) => r.id);
   }
 
   /** Flags an overdue task once; false when it was already escalated or closed. */

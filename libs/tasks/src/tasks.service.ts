@@ -60,6 +60,24 @@ export class TasksService implements OnModuleInit {
     return row !== undefined;
   }
 
+  /** Cancels a case's open tasks (all, or of the given types) with their timers, e.g. when the case closes. */
+  async cancelOpenForCase(m: EntityManager, caseId: string, types: TaskType[] | null = null): Promise<string[]> {
+    const ids = await this.repository.cancelOpenForCase(m, caseId, types);
+    for (const id of ids) await this.timers.cancel(m, TASK_DUE_TIMER, id);
+    return ids;
+  }
+
+  /** Completes a case's open tasks of one type because the work they asked for was done. */
+  async completeOpenForCase(m: EntityManager, caseId: string, type: TaskType, actor: Actor | null): Promise<number> {
+    const ids = await this.repository.openForCase(m, caseId, type);
+    for (const id of ids) await this.completeByAction(m, id, actor);
+    return ids.length;
+  }
+
+  async hasOpen(m: EntityManager, caseId: string, type: TaskType): Promise<boolean> {
+    return (await this.repository.openForCase(m, caseId, type)).length > 0;
+  }
+
   releaseAllClaimedBy(m: EntityManager, userId: string): Promise<string[]> {
     return this.repository.releaseAllClaimedBy(m, userId);
   }

@@ -16,6 +16,8 @@ export interface TaskAddressee {
   role: Role;
   agency?: string | null;
   shelterId?: string | null;
+  /** For immigration officers: the unit (border point) whose officers the task is for. */
+  unit?: string | null;
 }
 
 export interface CreateTaskInput {
@@ -38,7 +40,7 @@ export interface TaskView {
   dueAt: string;
   overdue: boolean;
   escalated: boolean;
-  addressee: { role: Role; agency: string | null; shelterId: string | null };
+  addressee: { role: Role; agency: string | null; shelterId: string | null; unit: string | null };
   claimedBy: string | null;
   createdAt: string;
   details: Record<string, unknown>;

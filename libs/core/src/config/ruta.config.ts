@@ -108,9 +108,32 @@ export const tasksConfig = registerAs('tasks', () => {
   };
 });
 
-export const rutaConfigs = [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, tasksConfig];
+/**
+ * Data encryption keys: DATA_ENCRYPTION_KEYS="id1:<base64 32 bytes>,id2:<...>", DATA_ENCRYPTION_ACTIVE_KEY=id
+ * (new values are sealed with it; older ids stay to open older values), DATA_HASH_KEY for keyed hashes.
+ */
+export const cryptoConfig = registerAs('crypto', () => {
+  const e = env();
+  const raw = readString(e, 'DATA_ENCRYPTION_KEYS');
+  const keys = raw.split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
+    const [id, b64] = part.split(':');
+    if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || !b64) {
+      throw new ConfigError('DATA_ENCRYPTION_KEYS', 'must be a comma-separated list of id:base64key');
+    }
+    const key = Buffer.from(b64, 'base64');
+    if (key.length !== 32) throw new ConfigError('DATA_ENCRYPTION_KEYS', `key "${id}" must decode to 32 bytes`);
+    return { id, key };
+  });
+  if (keys.length === 0) throw new ConfigError('DATA_ENCRYPTION_KEYS', 'needs at least one key');
+  const activeKeyId = readString(e, 'DATA_ENCRYPTION_ACTIVE_KEY', keys[0].id);
+  if (!keys.some((k) => k.id === activeKeyId)) throw new ConfigError('DATA_ENCRYPTION_ACTIVE_KEY', `names no key of DATA_ENCRYPTION_KEYS`);
+  return { keys, activeKeyId, hashKey: readSecret(e, 'DATA_HASH_KEY', 32) };
+});
+
+export const rutaConfigs = [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, tasksConfig, cryptoConfig];
 
 /** Runs every namespace once so that a bad variable stops start-up before anything connects. */
 export function validateRutaConfig(): void {
   for (const factory of rutaConfigs) factory();
 }
+

@@ -41,6 +41,14 @@ registerProblemCodes({
   internal_error: { es: 'Error interno del servidor', en: 'Internal server error' },
   service_unavailable: { es: 'Servicio no disponible', en: 'Service unavailable' },
   method_not_allowed: { es: 'Método no permitido', en: 'Method not allowed' },
+  idempotency_key_reused: {
+    es: 'La clave de idempotencia ya se usó con otra solicitud',
+    en: 'The idempotency key was already used with another request',
+  },
+  idempotency_in_progress: {
+    es: 'Una solicitud con esta clave de idempotencia aún está en curso',
+    en: 'A request with this idempotency key is still in progress',
+  },
   test_clock_disabled: { es: 'El reloj de pruebas no está habilitado', en: 'The test clock is not enabled' },
 });
 

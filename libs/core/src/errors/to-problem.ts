@@ -21,7 +21,7 @@ export function toProblem(error: unknown): ProblemException | undefined {
 }
 
 function fromDatabase(error: PgError): ProblemException | undefined {
-  const constraint = error.constraint ? { constraint: error.constraint } : undefined;
+  const constraint = error.constraint ? { constraint: error.constraint } : error.column ? { column: error.column } : undefined;
   switch (error.code) {
     case '23505':
       return ProblemException.conflict('already_exists', { extensions: constraint });

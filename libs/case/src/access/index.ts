@@ -1,0 +1,3 @@
+export * from './case-viewer';
+export * from './full-case';
+export * from './case-fields';

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@ruta/audit';
+import { Actor, ProblemException, RequestMeta } from '@ruta/core';
+import { EntityManager } from 'typeorm';
+import { CaseViewer } from './access/case-viewer';
+import { CaseErrorCode } from './case.exception';
+import { CaseRepository, CaseRow } from './case.repository';
+
+export interface CaseAccess {
+  row: CaseRow;
+  viewer: CaseViewer;
+}
+
+/**
+ * requireCaseAccess: the one door to a case (PRODUCT.md section 2). A case the caller may not see answers
+ * 404, as if it did not exist, and the refusal is audited.
+ */
+@Injectable()
+export class CaseAccessService {
+  constructor(private readonly repository: CaseRepository, private readonly audit: AuditService) {}
+
+  async requireCaseAccess(m: EntityManager, actor: Actor, caseId: string, meta: RequestMeta | null, lock = false): Promise<CaseAccess> {
+    const row = await this.repository.findVisible(m, caseId, actor);
+    if (!row) {
+      await this.audit.recordRefusal({ actor, meta, action: 'case.access_refused', subjectType: 'case', subjectId: caseId });
+      throw ProblemException.notFound(CaseErrorCode.NotFound);
+    }
+    const locked = lock ? (await this.repository.find(m, caseId, true))! : row;
+    return { row: locked, viewer: await this.viewerFor(m, locked, actor) };
+  }
+
+  /** The most complete view the actor's roles give on this case. */
+  async viewerFor(m: EntityManager, row: CaseRow, actor: Actor): Promise<CaseViewer> {
+    const stakes = await this.repository.stakesOf(m, row.id);
+    if (actor.roles.includes('committee_member') && (row.sent_to_review_at || stakes.some((s) => s.role === 'committee_member'))) {
+      return { kind: 'committee' };
+    }
+    if (actor.roles.includes('immigration_officer') && row.identifying_unit === actor.unitCode) return { kind: 'officer' };
+    if (actor.roles.includes('service_focal_point')) {
+      const lead = row.lead_agency === actor.agencyCode;
+      if (lead || stakes.some((s) => s.role === 'service_focal_point' && s.agency_code === actor.agencyCode)) {
+        return { kind: 'focal_point', agency: actor.agencyCode, lead };
+      }
+    }
+    if (actor.roles.includes('shelter_staff') && actor.shelterId && stakes.some((s) => s.role === 'shelter_staff' && s.shelter_id === actor.shelterId)) {
+      return { kind: 'shelter_staff', shelterId: actor.shelterId };
+    }
+    if (actor.roles.includes('visa_officer') && stakes.some((s) => s.role === 'visa_officer')) return { kind: 'visa_officer' };
+    if (actor.roles.includes('auditor')) return { kind: 'auditor' };
+    throw ProblemException.notFound(CaseErrorCode.NotFound);
+  }
+
+  /** Writes are for the identifying unit's officers, the committee and the lead agency. */
+  requireWriter(viewer: CaseViewer): void {
+    const ok = viewer.kind === 'officer' || viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead);
+    if (!ok) throw ProblemException.forbidden('not_case_writer', { detail: {
+      es: 'Solo la unidad que identificó el caso, el equipo de análisis o la institución líder pueden modificarlo',
+      en: 'Only the identifying unit, the case-analysis team or the lead agency may change this case',
+    } });
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { FieldCipher } from '@ruta/core';
+import { EntityManager } from 'typeorm';
+import { FullCase } from './access/full-case';
+import { CaseRepository, CaseRow } from './case.repository';
+
+/**
+ * Builds the complete internal case (decrypting identity fields) that the field matrix then projects
+ * for the caller. Only the service layer sees a FullCase; responses never do.
+ */
+@Injectable()
+export class CaseViewAssembler {
+  constructor(private readonly repository: CaseRepository, private readonly cipher: FieldCipher) {}
+
+  async assemble(m: EntityManager, row: CaseRow): Promise<FullCase> {
+    const [documents, consent, screening] = await Promise.all([
+      this.repository.documents(m, row.id),
+      this.repository.latestConsent(m, row.id),
+      this.repository.latestScreening(m, row.id),
+    ]);
+    return {
+      id: row.id,
+      caseNumber: row.case_number,
+      status: row.status,
+      traffickingStatus: row.trafficking_status,
+      isMinor: row.is_minor,
+      leadAgency: row.lead_agency ? { code: row.lead_agency, name: { es: row.lead_es!, en: row.lead_en! } } : null,
+      version: row.version,
+      victim: {
+        givenNames: this.cipher.decrypt(row.given_names_enc),
+        familyNames: this.cipher.decrypt(row.family_names_enc),
+        sex: row.sex,
+        genderIdentity: this.cipher.decrypt(row.gender_identity_enc),
+        dateOfBirth: this.cipher.decrypt(row.date_of_birth_enc),
+        estimatedAge: row.estimated_age,
+        nationality: row.nationality,
+        documents: documents.map((d) => ({ type: d.type, number: this.cipher.decrypt(d.number_enc), issuingCountry: d.issuing_country })),
+        languages: row.languages,
+        contact: this.cipher.decryptJson(row.contact_enc),
+        accompanyingChildren: row.accompanying_children_count > 0 || row.accompanying_children_ages.length > 0
+          ? { count: row.accompanying_children_count, ages: row.accompanying_children_ages } : null,
+      },
+      ageGroup: row.age_group,
+      identification: {
+        date: row.identification_date,
+        province: row.province_code,
+        canton: row.canton,
+        place: this.cipher.decrypt(row.place_enc),
+        borderPoint: row.border_point,
+        identifyingAgency: row.identifying_agency,
+        unit: row.identifying_unit,
+        officerId: row.identifying_officer,
+        cameToAttention: row.came_to_attention,
+        circumstances: this.cipher.decrypt(row.circumstances_enc),
+        exploitationForms: row.exploitation_forms,
+        locatedAbroad: row.located_abroad,
+      },
+      consent: consent
+        ? { dataProcessing: consent.data_processing, referral: consent.referral, shareWith: consent.share_with, withdrawn: consent.withdrawn,
+          recordedBy: consent.recorded_by, recordedAt: consent.recorded_at.toISOString() }
+        : { dataProcessing: false, referral: false, shareWith: [], withdrawn: false, recordedBy: null, recordedAt: null },
+      screening: screening
+        ? { ...(screening.result as object), performedAt: screening.performed_at.toISOString() } as FullCase['screening']
+        : null,
+      // Filled in by the protocol steps that own them (case analysis, referral, care, regularization, follow-up).
+      reviews: [],
+      referrals: [],
+      carePlan: null,
+      visa: null,
+      followUp: null,
+    };
+  }
+}

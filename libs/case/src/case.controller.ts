@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta } from '@ruta/core';
+import type { Response } from 'express';
+import { CaseRecordService } from './case-record.service';
+import { CaseService } from './case.service';
+import { CaseQueryDto } from './dto/case-query.dto';
+import { CaseLinkDto, CasePatchDto, ConsentChangeDto } from './dto/victim.dto';
+import { etag, requireIfMatch } from './if-match';
+
+const CASE_READERS = ['immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer', 'auditor'] as const;
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CaseController {
+  constructor(private readonly cases: CaseService, private readonly records: CaseRecordService) {}
+
+  @Get()
+  @Allow(...CASE_READERS)
+  @ApiOperation({ summary: 'Cases the caller may see, with the keys their role may see' })
+  list(@Query() query: CaseQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.cases.list(actor, query, meta);
+  }
+
+  @Get(':id')
+  @Allow(...CASE_READERS)
+  @ApiOperation({ summary: 'One case (404 when the caller may not see it); ETag carries the version' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    const { body, version } = await this.cases.get(actor, id, meta);
+    res.setHeader('ETag', etag(version));
+    return body;
+  }
+
+  @Patch(':id')
+  @Allow('immigration_officer', 'committee_member', 'service_focal_point')
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version read (ETag); stale: 409, missing: 428' })
+  @ApiOperation({ summary: 'Change victim and identification fields' })
+  async patch(
+    @Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: CasePatchDto,
+    @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response,
+  ) {
+    const { body, version } = await this.records.patch(actor, id, requireIfMatch(ifMatch), dto, meta);
+    res.setHeader('ETag', etag(version));
+    return body;
+  }
+
+  @Post(':id/consent')
+  @HttpCode(200)
+  @Allow('immigration_officer', 'committee_member', 'service_focal_point')
+  @ApiOperation({ summary: 'Change or withdraw consent (recorded, never erased)' })
+  async consent(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ConsentChangeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    const { body, version } = await this.records.changeConsent(actor, id, dto, meta);
+    res.setHeader('ETag', etag(version));
+    return body;
+  }
+
+  @Get(':id/timeline')
+  @Allow(...CASE_READERS)
+  @ApiOperation({ summary: 'The case history (pseudonymized for auditors)' })
+  timeline(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.cases.timeline(actor, id, meta);
+  }
+
+  @Post(':id/links')
+  @HttpCode(200)
+  @Allow('committee_member')
+  @ApiOperation({ summary: 'Link confirmed duplicates' })
+  link(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CaseLinkDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.records.link(actor, id, dto, meta);
+  }
+}

@@ -1,0 +1,22 @@
+import { registerProblemCodes } from '@ruta/core';
+
+export enum CaseErrorCode {
+  NotFound = 'case_not_found',
+  TransitionNotAllowed = 'transition_not_allowed',
+  VersionConflict = 'version_conflict',
+  InvalidDate = 'invalid_date',
+  UnknownReference = 'unknown_reference',
+  ConsentNotAllowed = 'consent_change_not_allowed',
+  LinkNotAllowed = 'link_not_allowed',
+}
+
+registerProblemCodes({
+  [CaseErrorCode.NotFound]: { es: 'El caso no existe', en: 'The case does not exist' },
+  [CaseErrorCode.TransitionNotAllowed]: {
+    es: 'Esta acción no está permitida en el estado actual del caso',
+    en: 'This action is not allowed in the case\'s current status',
+  },
+  [CaseErrorCode.InvalidDate]: { es: 'Una fecha no es válida', en: 'A date is not valid' },
+  [CaseErrorCode.UnknownReference]: { es: 'Un código de referencia no existe', en: 'A reference code does not exist' },
+  [CaseErrorCode.LinkNotAllowed]: { es: 'No se pueden vincular estos casos', en: 'These cases cannot be linked' },
+});

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@ruta/audit';
+import { TasksModule } from '@ruta/tasks';
+import { CaseAccessService } from './case-access.service';
+import { CaseRecordMapper } from './case-record.mapper';
+import { CaseRecordService } from './case-record.service';
+import { CaseViewAssembler } from './case-view.assembler';
+import { CaseController } from './case.controller';
+import { CaseRepository } from './case.repository';
+import { CaseService } from './case.service';
+
+@Module({
+  imports: [AuditModule, TasksModule],
+  controllers: [CaseController],
+  providers: [CaseRepository, CaseService, CaseRecordService, CaseAccessService, CaseViewAssembler, CaseRecordMapper],
+  exports: [CaseService, CaseRepository, CaseAccessService, CaseRecordMapper],
+})
+export class CaseModule {}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@ruta/audit';
+import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { CreateTaskInput, TasksService, TaskView } from '@ruta/tasks';
+import { DataSource, EntityManager } from 'typeorm';
+import { CaseViewer } from './access/case-viewer';
+import { projectCase } from './access/case-fields';
+import { CaseAccessService } from './case-access.service';
+import { CaseViewAssembler } from './case-view.assembler';
+import { CaseErrorCode } from './case.exception';
+import { CaseListFilter, CaseRepository, CaseRow } from './case.repository';
+import { CaseStatus } from './case.types';
+import { allowedAction } from './case.workflow';
+
+export interface TransitionInput {
+  action: string;
+  to: CaseStatus;
+  set?: Record<string, unknown>;
+  expectedVersion?: number | null;
+  clientTxId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Keys of a case response that carry identity or care data: reading them is audited. */
+const SENSITIVE_KEYS = ['victim', 'carePlan'];
+
+/**
+ * The case record: reading it through the field matrix, changing its status through the status machine,
+ * its history, and the stakes and tasks that protocol steps address to agencies about it.
+ */
+@Injectable()
+export class CaseService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repository: CaseRepository,
+    private readonly access: CaseAccessService,
+    private readonly assembler: CaseViewAssembler,
+    private readonly tasks: TasksService,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Moves a case along the status machine (PRODUCT.md section 4); refuses what the table does not allow. */
+  async transition(m: EntityManager, row: CaseRow, input: TransitionInput, actor: Actor | null, meta: RequestMeta | null): Promise<number> {
+    const rule = allowedAction(row.status, input.action);
+    const targets = rule ? (Array.isArray(rule.to) ? rule.to : [rule.to]) : [];
+    if (!rule || !(targets.includes(input.to) || (rule.to === 'previous'))) {
+      throw ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { status: row.status, action: input.action } });
+    }
+    const version = await this.repository.update(m, row.id, input.expectedVersion ?? row.version, { status: input.to, ...(input.set ?? {}) });
+    if (version === null) throw ProblemException.conflict('version_conflict');
+    await this.repository.insertHistory(m, {
+      caseId: row.id, action: input.action, fromStatus: row.status, toStatus: input.to, actor, at: this.clock.now(),
+      clientTxId: input.clientTxId, details: input.details,
+    });
+    await this.audit.record(m, {
+      actor, meta, action: `case.${input.action}`, subjectType: 'case', subjectId: row.id, caseId: row.id,
+      changedFields: ['status', ...Object.keys(input.set ?? {}).map(camel)],
+    });
+    return version;
+  }
+
+  /** Creates a task about a case and gives its addressee a stake in the case, in the caller's transaction. */
+  async addTask(m: EntityManager, input: CreateTaskInput & { caseId: string }, actor: Actor | null, meta: RequestMeta | null): Promise<TaskView> {
+    const task = await this.tasks.create(m, input, actor, meta);
+    const a = input.addressee;
+    if (a.role === 'service_focal_point' && a.agency) {
+      await this.repository.addStake(m, { caseId: input.caseId, role: a.role, agency: a.agency, reason: `task:${input.type}` });
+    } else if (a.role === 'shelter_staff' && a.shelterId) {
+      await this.repository.addStake(m, { caseId: input.caseId, role: a.role, shelterId: a.shelterId, reason: `task:${input.type}` });
+    } else if (a.role === 'committee_member' && !a.agency) {
+      await this.repository.addStake(m, { caseId: input.caseId, role: a.role, reason: `task:${input.type}` });
+    } else if (a.role === 'visa_officer') {
+      await this.repository.addStake(m, { caseId: input.caseId, role: a.role, agency: a.agency ?? null, reason: `task:${input.type}` });
+    }
+    return task;
+  }
+
+  async addHistory(m: EntityManager, caseId: string, action: string, actor: Actor | null, details?: Record<string, unknown>, clientTxId?: string | null) {
+    await this.repository.insertHistory(m, { caseId, action, actor, at: this.clock.now(), details, clientTxId });
+  }
+
+  /** The case as this viewer may see it (PRODUCT.md section 2). */
+  async render(m: EntityManager, row: CaseRow, viewer: CaseViewer): Promise<Record<string, unknown>> {
+    return projectCase(await this.assembler.assemble(m, row), viewer);
+  }
+
+  async get(actor: Actor, caseId: string, meta: RequestMeta): Promise<{ body: Record<string, unknown>; version: number }> {
+    return this.ds.transaction(async (m) => {
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
+      const body = await this.render(m, row, viewer);
+      await this.auditRead(m, actor, meta, row.id, body, 'case.read');
+      return { body, version: row.version };
+    });
+  }
+
+  async list(actor: Actor, query: Omit<CaseListFilter, 'after' | 'limit'> & { limit?: number; cursor?: string }, meta: RequestMeta) {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const cursor = decodeCursor(query.cursor, 2);
+    return this.ds.transaction(async (m) => {
+      const rows = await this.repository.list(m, actor, {
+        ...query, limit, after: cursor ? { createdAt: String(cursor[0]), id: String(cursor[1]) } : undefined,
+      });
+      const page = rows.slice(0, limit);
+      const items: Record<string, unknown>[] = [];
+      for (const row of page) {
+        const viewer = await this.access.viewerFor(m, row, actor);
+        items.push(await this.render(m, row, viewer));
+      }
+      if (items.some((i) => SENSITIVE_KEYS.some((k) => k in i))) {
+        await this.audit.record(m, { actor, meta, action: 'case.list_read', subjectType: 'case_list', details: { caseIds: page.map((r) => r.id) } });
+      }
+      const last = page[page.length - 1];
+      return { items, nextCursor: rows.length > limit ? encodeCursor([last.created_at.toISOString(), last.id]) : null };
+    });
+  }
+
+  async timeline(actor: Actor, caseId: string, meta: RequestMeta) {
+    return this.ds.transaction(async (m) => {
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
+      const entries = await this.repository.history(m, row.id);
+      const pseudonymize = viewer.kind === 'auditor';
+      await this.audit.record(m, { actor, meta, action: 'case.timeline_read', subjectType: 'case', subjectId: row.id, caseId: row.id });
+      return {
+        items: entries.map((e: Record<string, unknown>) => ({
+          id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status,
+          actor: pseudonymize ? { id: null, roles: e.actor_roles, agency: e.actor_agency } : { id: e.actor_id, roles: e.actor_roles, agency: e.actor_agency },
+          at: (e.occurred_at as Date).toISOString(), details: this.openDetails(e.details as Record<string, unknown>, pseudonymize),
+        })),
+        nextCursor: null,
+      };
+    });
+  }
+
+  async auditChange(m: EntityManager, actor: Actor, meta: RequestMeta | null, caseId: string, action: string, changedFields: string[]): Promise<void> {
+    await this.audit.record(m, { actor, meta, action, subjectType: 'case', subjectId: caseId, caseId, changedFields });
+  }
+
+  async auditRead(m: EntityManager, actor: Actor, meta: RequestMeta | null, caseId: string, body: Record<string, unknown>, action: string): Promise<void> {
+    await this.audit.record(m, {
+      actor, meta, action, subjectType: 'case', subjectId: caseId, caseId,
+      details: { keys: Object.keys(body).filter((k) => SENSITIVE_KEYS.includes(k)) },
+    });
+  }
+
+  /** Encrypted free text in history details (`*Enc`) is opened for readers of the case, dropped for auditors. */
+  private openDetails(details: Record<string, unknown>, pseudonymize: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(details)) {
+      if (k.endsWith('Enc')) {
+        if (!pseudonymize && typeof v === 'string') out[k.slice(0, -3)] = this.cipher.decrypt(v);
+      } else out[k] = v;
+    }
+    return out;
+  }
+
+  encrypt(value: string | null | undefined): string | null {
+    return this.cipher.encrypt(value ?? null);
+  }
+}
+
+function camel(column: string): string {
+  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}

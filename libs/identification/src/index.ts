@@ -1,0 +1,3 @@
+export * from './identification.module';
+export * from './catalog.service';
+export * from './screening';

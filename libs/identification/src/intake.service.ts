@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { CaseRecordMapper, CaseRepository, CaseService, ecuadorDate } from '@ruta/case';
+import { Actor, Clock, IdempotencyService, RequestMeta } from '@ruta/core';
+import { EntityManager } from 'typeorm';
+import { CatalogService } from './catalog.service';
+import { DuplicatesService } from './duplicates.service';
+import { IntakeDto } from './dto/intake.dto';
+import { ScreeningTasks } from './screening-tasks.service';
+
+/**
+ * Intake by an immigration officer (PRODUCT.md sections 4 and 5), in one transaction: the case with its
+ * number, minor flag and status from the screening outcome, the tasks of section 5, duplicate matches,
+ * history and audit. Replays of the same Idempotency-Key answer the original case.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly catalogs: CatalogService,
+    private readonly repository: CaseRepository,
+    private readonly mapper: CaseRecordMapper,
+    private readonly cases: CaseService,
+    private readonly duplicates: DuplicatesService,
+    private readonly screeningTasks: ScreeningTasks,
+    private readonly clock: Clock,
+  ) {}
+
+  async intake(actor: Actor, dto: IntakeDto, key: string | undefined, meta: RequestMeta) {
+    return this.idempotency.run({ userId: actor.id, route: 'POST /cases', key, body: dto }, (m) => this.create(m, actor, dto, meta, key));
+  }
+
+  private async create(m: EntityManager, actor: Actor, dto: IntakeDto, meta: RequestMeta, key: string | undefined) {
+    const { victim, identification: ident } = dto;
+    const now = this.clock.now();
+    this.mapper.checkDates(victim, ident.date, ecuadorDate(now));
+    const { isMinor, ageGroup } = this.mapper.age(victim, ident.date);
+    const catalog = await this.catalogs.get(dto.screening.catalogVersion);
+    const result = this.catalogs.evaluate(catalog, { isMinor, answers: dto.screening.answers }, 'screening.');
+    const presumed = result.outcome === 'presumed_victim';
+    const found = await this.duplicates.find(m, actor, victim);
+
+    const columns = this.mapper.victimColumns(victim);
+    const caseId = await this.repository.insert(m, {
+      caseNumber: await this.repository.nextCaseNumber(m, ident.date.slice(0, 4)),
+      status: presumed ? 'identified' : 'screening',
+      traffickingStatus: presumed ? 'presumed_victim' : 'possible_victim',
+      isMinor, ageGroup, sentToReviewAt: presumed ? now : null,
+      givenNamesEnc: columns.given_names_enc as string, familyNamesEnc: columns.family_names_enc as string,
+      sex: victim.sex, genderIdentityEnc: columns.gender_identity_enc as string | null,
+      dateOfBirthEnc: columns.date_of_birth_enc as string | null, estimatedAge: victim.estimatedAge ?? null,
+      nationality: victim.nationality, languages: victim.languages, contactEnc: columns.contact_enc as string | null,
+      childrenCount: victim.accompanyingChildren?.count ?? 0, childrenAges: victim.accompanyingChildren?.ages ?? [],
+      nameDobHash: columns.name_dob_hash as string | null,
+      identificationDate: ident.date, province: ident.province, canton: ident.canton ?? null,
+      placeEnc: this.mapper.encrypt(ident.place), borderPoint: ident.borderPoint ?? null,
+      identifyingAgency: actor.agencyCode, identifyingUnit: actor.unitCode, identifyingOfficer: actor.id,
+      cameToAttention: ident.cameToAttention, circumstancesEnc: this.mapper.encrypt(ident.circumstances)!,
+      exploitationForms: ident.exploitationForms, locatedAbroad: ident.locatedAbroad,
+    });
+    await this.repository.replaceDocuments(m, caseId, this.mapper.documentRows(victim.documents));
+    await this.repository.insertConsent(m, caseId, {
+      dataProcessing: dto.consent.dataProcessing, referral: dto.consent.referral, shareWith: dto.consent.shareWith ?? [], withdrawn: false,
+    }, actor.id);
+    await this.repository.insertScreening(m, {
+      caseId, catalogVersion: catalog.version, isMinor, answersEnc: this.mapper.encrypt(JSON.stringify(dto.screening.answers))!,
+      result, outcome: result.outcome, by: actor.id,
+    });
+    await this.cases.addHistory(m, caseId, 'intake', actor, { outcome: result.outcome, catalogVersion: catalog.version }, key ?? null);
+    await this.cases.auditChange(m, actor, meta, caseId, 'case.create', ['victim', 'identification', 'consent', 'screening']);
+    await this.screeningTasks.afterScreening(m, { caseId, agency: actor.agencyCode, unit: actor.unitCode, isMinor, locatedAbroad: ident.locatedAbroad, result, actor, meta });
+    await this.duplicates.reportHidden(m, caseId, found.hidden, actor, meta);
+
+    const row = (await this.repository.find(m, caseId))!;
+    const body = { ...(await this.cases.render(m, row, { kind: 'officer' })), duplicates: found.matches };
+    return { status: 201, body };
+  }
+}
