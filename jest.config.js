@@ -19,6 +19,13 @@ const base = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Rules that must be exercised in full: the screening engine and the case field matrix.
+  collectCoverageFrom: ['libs/identification/src/screening/**/*.ts', 'libs/case/src/access/**/*.ts', '!**/__tests__/**', '!**/index.ts'],
+  coverageReporters: ['text-summary'],
+  coverageThreshold: {
+    './libs/identification/src/screening/screening.engine.ts': { branches: 100, functions: 100, lines: 100, statements: 100 },
+    './libs/case/src/access/case-fields.ts': { branches: 100, functions: 100, lines: 100 },
+  },
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {

@@ -16,7 +16,7 @@ if (tsc.status !== 0) {
   process.stdout.write('type check failed\n');
   process.exit(tsc.status ?? 1);
 }
-const args = [require.resolve('jest/bin/jest'), '--runInBand', '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
+const args = [require.resolve('jest/bin/jest'), '--runInBand', '--coverage', '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
 const jest = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
 if (fs.existsSync(results)) {
   const r = JSON.parse(fs.readFileSync(results, 'utf8'));

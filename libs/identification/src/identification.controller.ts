@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { etag, RationaleDto } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, SignedIn } from '@ruta/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -80,7 +80,7 @@ export class IdentificationController {
   }
 
   @Get('catalog/indicators')
-  @Allow('immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer', 'auditor', 'admin')
+  @SignedIn()
   @ApiOperation({ summary: 'Indicator catalog (latest version, or ?version=)' })
   async catalog(@Query() query: CatalogQueryDto) {
     const c = await this.catalogs.get(query.version);
