@@ -4,6 +4,7 @@ import { CreateUsersAndSessions1764000002000 } from './1764000002000-CreateUsers
 import { CreateAuditLog1764000003000 } from './1764000003000-CreateAuditLog';
 import { CreateTasksTimersOutbox1764000004000 } from './1764000004000-CreateTasksTimersOutbox';
 import { CreateCases1764100000000 } from './1764100000000-CreateCases';
+import { CreateReviewsReferralsPlacements1764200000000 } from './1764200000000-CreateReviewsReferralsPlacements';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateAuditLog1764000003000,
   CreateTasksTimersOutbox1764000004000,
   CreateCases1764100000000,
+  CreateReviewsReferralsPlacements1764200000000,
 ];

@@ -2,9 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule, AuditWorkerModule } from '@ruta/audit';
 import { AuthModule } from '@ruta/auth';
 import { CaseModule } from '@ruta/case';
+import { CaseAnalysisModule } from '@ruta/case-analysis';
 import { CoreModule } from '@ruta/core';
 import { DirectoryModule } from '@ruta/directory';
 import { IdentificationModule } from '@ruta/identification';
+import { ReferralModule } from '@ruta/referral';
+import { RegularizationModule } from '@ruta/regularization';
 import { TasksModule, TasksWorkerModule } from '@ruta/tasks';
 import { HealthModule } from './health/health.module';
 
@@ -15,7 +18,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule, AuthModule, DirectoryModule, AuditModule, TasksModule, CaseModule, IdentificationModule, HealthModule,
+        CoreModule, AuthModule, DirectoryModule, AuditModule, TasksModule, CaseModule, IdentificationModule,
+        CaseAnalysisModule, ReferralModule, RegularizationModule, HealthModule,
         ...(options.inlineWorker ? [AuditWorkerModule, TasksWorkerModule] : []),
       ],
     };

@@ -9,8 +9,8 @@ import { CaseViewAssembler } from './case-view.assembler';
 import { CaseErrorCode } from './case.exception';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
-import { CaseLinkDto, CasePatchDto, ConsentChangeDto } from './dto/victim.dto';
-import { ecuadorDate } from './identity/normalize';
+import { CaseLinkDto, CasePatchDto, ComplaintDto, ConsentChangeDto } from './dto/victim.dto';
+import { ecuadorDate, isCalendarDate } from './identity/normalize';
 
 /** Changes to the record itself: victim and identification fields, consent, links between cases. */
 @Injectable()
@@ -86,6 +86,29 @@ export class CaseRecordService {
       const fields = Object.keys(defined(dto)).map((k) => `consent.${k}`);
       await this.cases.addHistory(m, row.id, withdrawn && !current?.withdrawn ? 'consent_withdrawn' : 'consent_changed', actor, { fields });
       await this.audit.record(m, { actor, meta, action: 'case.consent', subjectType: 'case', subjectId: row.id, caseId: row.id, changedFields: fields });
+      const updated = (await this.repository.find(m, row.id))!;
+      return { body: await this.cases.render(m, updated, viewer), version: updated.version };
+    });
+  }
+
+  /** The criminal complaint to FGE: recorded on the case, with an acknowledgement task in FGE's queue. */
+  async complaint(actor: Actor, caseId: string, dto: ComplaintDto, meta: RequestMeta) {
+    return this.ds.transaction(async (m) => {
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
+      this.access.requireWriter(viewer);
+      if (!isCalendarDate(dto.notifiedOn) || dto.notifiedOn > ecuadorDate(this.clock.now())) {
+        throw ProblemException.unprocessable(CaseErrorCode.InvalidDate, { errors: [{ path: 'notifiedOn', message: 'must be a past calendar date' }] });
+      }
+      const version = await this.repository.update(m, row.id, row.version, {
+        complaint_notified_on: dto.notifiedOn, complaint_number_enc: this.mapper.encrypt(dto.complaintNumber ?? null),
+      });
+      if (version === null) throw ProblemException.conflict('version_conflict');
+      await this.cases.addTask(m, {
+        type: 'complaint_acknowledgement', caseId: row.id, priority: row.is_minor ? 'urgent' : 'high',
+        dueAt: new Date(this.clock.nowMs() + 72 * 3600_000), addressee: { role: 'service_focal_point', agency: 'FGE' }, details: {},
+      }, actor, meta);
+      await this.cases.addHistory(m, row.id, 'complaint_notified', actor, { notifiedOn: dto.notifiedOn });
+      await this.audit.record(m, { actor, meta, action: 'case.complaint', subjectType: 'case', subjectId: row.id, caseId: row.id, changedFields: ['complaint.notifiedOn', 'complaint.complaintNumber'] });
       const updated = (await this.repository.find(m, row.id))!;
       return { body: await this.cases.render(m, updated, viewer), version: updated.version };
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FieldCipher } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 import { FullCase } from './access/full-case';
+import { CasePartsRegistry } from './case-parts.registry';
 import { CaseRepository, CaseRow } from './case.repository';
 
 /**
@@ -10,7 +11,7 @@ import { CaseRepository, CaseRow } from './case.repository';
  */
 @Injectable()
 export class CaseViewAssembler {
-  constructor(private readonly repository: CaseRepository, private readonly cipher: FieldCipher) {}
+  constructor(private readonly repository: CaseRepository, private readonly cipher: FieldCipher, private readonly parts: CasePartsRegistry) {}
 
   async assemble(m: EntityManager, row: CaseRow): Promise<FullCase> {
     const [documents, consent, screening] = await Promise.all([
@@ -18,7 +19,7 @@ export class CaseViewAssembler {
       this.repository.latestConsent(m, row.id),
       this.repository.latestScreening(m, row.id),
     ]);
-    return {
+    return this.parts.fill(m, row, {
       id: row.id,
       caseNumber: row.case_number,
       status: row.status,
@@ -68,6 +69,6 @@ export class CaseViewAssembler {
       carePlan: null,
       visa: null,
       followUp: null,
-    };
+    });
   }
 }

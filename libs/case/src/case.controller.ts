@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { CaseRecordService } from './case-record.service';
 import { CaseService } from './case.service';
 import { CaseQueryDto } from './dto/case-query.dto';
-import { CaseLinkDto, CasePatchDto, ConsentChangeDto } from './dto/victim.dto';
+import { CaseLinkDto, CasePatchDto, ComplaintDto, ConsentChangeDto } from './dto/victim.dto';
 import { etag, requireIfMatch } from './if-match';
 
 const CASE_READERS = ['immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer', 'auditor'] as const;
@@ -51,6 +51,16 @@ export class CaseController {
   @ApiOperation({ summary: 'Change or withdraw consent (recorded, never erased)' })
   async consent(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ConsentChangeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.records.changeConsent(actor, id, dto, meta);
+    res.setHeader('ETag', etag(version));
+    return body;
+  }
+
+  @Post(':id/complaint')
+  @HttpCode(200)
+  @Allow('immigration_officer', 'committee_member', 'service_focal_point')
+  @ApiOperation({ summary: 'Record the criminal complaint to FGE (acknowledgement task to FGE)' })
+  async complaint(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ComplaintDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    const { body, version } = await this.records.complaint(actor, id, dto, meta);
     res.setHeader('ETag', etag(version));
     return body;
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/audit';
 import { TasksModule } from '@ruta/tasks';
 import { CaseAccessService } from './case-access.service';
+import { CasePartsRegistry } from './case-parts.registry';
 import { CaseRecordMapper } from './case-record.mapper';
 import { CaseRecordService } from './case-record.service';
 import { CaseViewAssembler } from './case-view.assembler';
@@ -12,7 +13,7 @@ import { CaseService } from './case.service';
 @Module({
   imports: [AuditModule, TasksModule],
   controllers: [CaseController],
-  providers: [CaseRepository, CaseService, CaseRecordService, CaseAccessService, CaseViewAssembler, CaseRecordMapper],
-  exports: [CaseService, CaseRepository, CaseAccessService, CaseRecordMapper],
+  providers: [CasePartsRegistry, CaseRepository, CaseService, CaseRecordService, CaseAccessService, CaseViewAssembler, CaseRecordMapper],
+  exports: [CasePartsRegistry, CaseService, CaseRepository, CaseAccessService, CaseRecordMapper],
 })
 export class CaseModule {}

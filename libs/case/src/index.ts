@@ -10,3 +10,5 @@ export * from './case.exception';
 export * from './dto/victim.dto';
 export * from './identity/normalize';
 export * from './if-match';
+export * from './case-parts.registry';
+export * from './case-view.assembler';

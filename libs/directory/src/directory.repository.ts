@@ -12,8 +12,7 @@ interface ShelterRow {
 }
 
 const SHELTER_SELECT = `SELECT s.id, s.code, s.name, s.operator_code, a.name_es AS operator_es, a.name_en AS operator_en,
-  s.capacity, s.occupied, 0 AS pending, -- referrals arrive with the referral module (issue 4)
-  s.eligible_sexes, s.min_age, s.max_age, s.exploitation_forms,
+  s.capacity, s.occupied, s.pending_referrals AS pending, s.eligible_sexes, s.min_age, s.max_age, s.exploitation_forms,
   s.accompanying_children, s.active, s.version
   FROM shelters s JOIN agencies a ON a.code = s.operator_code`;
 

@@ -146,6 +146,14 @@ export class TasksRepository {
     return rows.map((r) => r.id);
   }
 
+  async reassignAgencyForCase(m: EntityManager, caseId: string, role: string, from: string, to: string): Promise<string[]> {
+    const rows = await modifyReturning<{ id: string }>(m,
+      `UPDATE tasks SET addressee_agency = $4, status = 'open', claimed_by = NULL, claimed_at = NULL, updated_at = now()
+       WHERE case_id = $1 AND addressee_role = $2 AND addressee_agency = $3 AND status IN ('open', 'claimed') RETURNING id`,
+      [caseId, role, from, to]);
+    return rows.map((r) => r.id);
+  }
+
   async openForCase(m: EntityManager, caseId: string, type: string): Promise<string[]> {
     const rows = await m.query(`SELECT id FROM tasks WHERE case_id = $1 AND type = $2 AND status IN ('open', 'claimed')`, [caseId, type]);
     return rows.map((r: { id: string }) => r.id);

@@ -74,6 +74,11 @@ export class TasksService implements OnModuleInit {
     return ids.length;
   }
 
+  /** Moves a case's open tasks from one agency to another (a new lead agency); claims are released. */
+  reassignAgencyForCase(m: EntityManager, caseId: string, from: string, to: string): Promise<string[]> {
+    return this.repository.reassignAgencyForCase(m, caseId, 'service_focal_point', from, to);
+  }
+
   async hasOpen(m: EntityManager, caseId: string, type: TaskType): Promise<boolean> {
     return (await this.repository.openForCase(m, caseId, type)).length > 0;
   }

@@ -164,3 +164,11 @@ export class RationaleDto {
   @ApiProperty() @IsString() @Length(1, 5000) @MaxLength(5000)
   rationale: string;
 }
+
+export class ComplaintDto {
+  @ApiProperty({ example: '2026-11-21', description: 'When the Attorney General\'s Office (FGE) was notified' }) @Matches(ISO_DATE)
+  notifiedOn: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100)
+  complaintNumber?: string;
+}

@@ -130,7 +130,19 @@ export const cryptoConfig = registerAs('crypto', () => {
   return { keys, activeKeyId, hashKey: readSecret(e, 'DATA_HASH_KEY', 32) };
 });
 
-export const rutaConfigs = [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, tasksConfig, cryptoConfig];
+export const caseAnalysisConfig = registerAs('caseAnalysis', () => {
+  const e = env();
+  return {
+    quorumMembers: readInt(e, 'REVIEW_QUORUM_MEMBERS', 3, 1, 50),
+    quorumAgencies: readInt(e, 'REVIEW_QUORUM_AGENCIES', 3, 1, 20),
+  };
+});
+
+export const visaConfig = registerAs('visa', () => ({
+  decisionDays: readInt(env(), 'VISA_DECISION_DAYS', 15, 1, 365),
+}));
+
+export const rutaConfigs = [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, tasksConfig, cryptoConfig, caseAnalysisConfig, visaConfig];
 
 /** Runs every namespace once so that a bad variable stops start-up before anything connects. */
 export function validateRutaConfig(): void {

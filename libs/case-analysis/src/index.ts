@@ -1,0 +1,3 @@
+export * from './case-analysis.module';
+export * from './review.service';
+export * from './case-analysis.exception';

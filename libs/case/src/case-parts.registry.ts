@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { FullCase } from './access/full-case';
+import { CaseRow } from './case.repository';
+
+export type CasePartKey = 'reviews' | 'referrals' | 'carePlan' | 'visa' | 'followUp';
+export type CasePartProvider<K extends CasePartKey> = (m: EntityManager, row: CaseRow) => Promise<FullCase[K]>;
+
+/**
+ * The protocol steps own the parts of a case they write (reviews, referrals, visa...). Each registers a
+ * provider here at start-up, so that the case module assembles the whole case without importing them.
+ */
+@Injectable()
+export class CasePartsRegistry {
+  private readonly providers = new Map<CasePartKey, CasePartProvider<CasePartKey>>();
+
+  register<K extends CasePartKey>(key: K, provider: CasePartProvider<K>): void {
+    if (this.providers.has(key)) throw new Error(`Case part "${key}" already has a provider`);
+    this.providers.set(key, provider as CasePartProvider<CasePartKey>);
+  }
+
+  async fill(m: EntityManager, row: CaseRow, full: FullCase): Promise<FullCase> {
+    for (const [key, provider] of this.providers) (full as unknown as Record<string, unknown>)[key] = await provider(m, row);
+    return full;
+  }
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@ruta/audit';
+import { CaseAccessService, CaseRepository, CaseService } from '@ruta/case';
+import { Actor, Clock, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { TasksService } from '@ruta/tasks';
+import { DataSource, EntityManager } from 'typeorm';
+import { DischargeDto } from './dto/referral.dto';
+import { ReferralErrorCode } from './referral.exception';
+import { ReferralRepository, ReferralRow } from './referral.repository';
+import { ReferralService } from './referral.service';
+import { ReferralView } from './referral.view';
+import { REFERRAL_WORKFLOW } from './referral.workflow';
+
+const HOUR = 3600_000;
+
+/** What happens to a referral after it is made: accept (admits, for shelters), decline, complete, cancel, discharge. */
+@Injectable()
+export class ReferralLifecycleService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repository: ReferralRepository,
+    private readonly referrals: ReferralService,
+    private readonly cases: CaseService,
+    private readonly caseRepository: CaseRepository,
+    private readonly access: CaseAccessService,
+    private readonly tasks: TasksService,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Accepting a shelter referral admits the person, only if a place is free (409 shelter_at_capacity otherwise). */
+  accept(actor: Actor, id: string, children: number | undefined, meta: RequestMeta): Promise<ReferralView> {
+    return this.ds.transaction(async (m) => {
+      const r = await this.asTarget(m, actor, id, meta);
+      this.requireFrom(r, 'accept');
+      if (r.shelter_id) {
+        if (!(await this.repository.takePlace(m, r.shelter_id))) {
+          throw ProblemException.conflict(ReferralErrorCode.ShelterAtCapacity, { extensions: { shelterId: r.shelter_id } });
+        }
+        await this.repository.insertPlacement(m, { caseId: r.case_id, shelterId: r.shelter_id, referralId: r.id, at: this.clock.now(), children: children ?? 0 });
+      }
+      if (!(await this.repository.move(m, r.id, REFERRAL_WORKFLOW.accept.from, 'accepted', actor.id, null))) {
+        throw ProblemException.conflict(ReferralErrorCode.NotPending);
+      }
+      await this.finishResponseTask(m, r, actor);
+      const caseRow = (await this.caseRepository.find(m, r.case_id, true))!;
+      if (caseRow.status === 'recognized') {
+        await this.cases.transition(m, caseRow, { action: 'first_referral_accepted', to: 'in_assistance', details: { referralId: r.id } }, actor, meta);
+      }
+      await this.record(m, actor, meta, r, 'accept', { admitted: Boolean(r.shelter_id) });
+      return this.referrals.view((await this.repository.find(m, r.id))!);
+    });
+  }
+
+  decline(actor: Actor, id: string, reason: string, meta: RequestMeta): Promise<ReferralView> {
+    return this.ds.transaction(async (m) => {
+      const r = await this.asTarget(m, actor, id, meta);
+      this.requireFrom(r, 'decline');
+      if (!(await this.repository.move(m, r.id, REFERRAL_WORKFLOW.decline.from, 'declined', actor.id, this.cipher.encrypt(reason)))) {
+        throw ProblemException.conflict(ReferralErrorCode.NotPending);
+      }
+      if (r.shelter_id) await this.repository.addPending(m, r.shelter_id, -1);
+      await this.finishResponseTask(m, r, actor);
+      const caseRow = (await this.caseRepository.find(m, r.case_id))!;
+      if (caseRow.lead_agency) {
+        await this.cases.addTask(m, {
+          type: 'find_alternative', caseId: r.case_id, priority: caseRow.is_minor ? 'urgent' : 'high', dueAt: new Date(this.clock.nowMs() + 72 * HOUR),
+          addressee: { role: 'service_focal_point', agency: caseRow.lead_agency }, details: { referralId: r.id, serviceType: r.service_type },
+        }, actor, meta);
+      }
+      await this.record(m, actor, meta, r, 'decline', {});
+      return this.referrals.view((await this.repository.find(m, r.id))!);
+    });
+  }
+
+  complete(actor: Actor, id: string, outcome: string | undefined, meta: RequestMeta): Promise<ReferralView> {
+    return this.ds.transaction(async (m) => {
+      const r = await this.asTarget(m, actor, id, meta);
+      if (r.shelter_id) throw ProblemException.unprocessable(ReferralErrorCode.DischargeCompletes);
+      this.requireFrom(r, 'complete');
+      await this.repository.move(m, r.id, REFERRAL_WORKFLOW.complete.from, 'completed', actor.id, this.cipher.encrypt(outcome ?? null), 'outcome_enc');
+      await this.record(m, actor, meta, r, 'complete', {});
+      return this.referrals.view((await this.repository.find(m, r.id))!);
+    });
+  }
+
+  /** Lead agency or committee; a shelter referral with someone still placed must be discharged first. */
+  cancel(actor: Actor, id: string, reason: string, meta: RequestMeta): Promise<ReferralView> {
+    return this.ds.transaction(async (m) => {
+      const r = await this.repository.find(m, id, true);
+      if (!r) throw ProblemException.notFound(ReferralErrorCode.NotFound);
+      const { viewer } = await this.access.requireCaseAccess(m, actor, r.case_id, meta);
+      if (!(viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead))) throw ProblemException.forbidden();
+      this.requireFrom(r, 'cancel');
+      if (await this.repository.activePlacementFor(m, r.id)) throw ProblemException.conflict(ReferralErrorCode.ActivePlacement);
+      await this.repository.move(m, r.id, REFERRAL_WORKFLOW.cancel.from, 'cancelled', actor.id, this.cipher.encrypt(reason));
+      if (r.shelter_id && r.status === 'pending') await this.repository.addPending(m, r.shelter_id, -1);
+      if (r.response_task_id) await this.tasks.completeByAction(m, r.response_task_id, actor);
+      await this.record(m, actor, meta, r, 'cancel', {});
+      return this.referrals.view((await this.repository.find(m, r.id))!);
+    });
+  }
+
+  /** Discharge frees the place and completes the shelter referral; returns need a risk assessment. */
+  discharge(actor: Actor, placementId: string, dto: DischargeDto, meta: RequestMeta) {
+    return this.ds.transaction(async (m) => {
+      const p = await this.repository.placement(m, placementId, true);
+      if (!p) throw ProblemException.notFound(ReferralErrorCode.PlacementNotFound);
+      await this.access.requireCaseAccess(m, actor, p.case_id, meta);
+      if (actor.shelterId !== p.shelter_id) throw ProblemException.forbidden(ReferralErrorCode.NotTarget);
+      if (['family_reintegration', 'returned_to_origin_country'].includes(dto.reason) && !dto.riskAssessment) {
+        throw ProblemException.unprocessable(ReferralErrorCode.RiskAssessmentRequired, { errors: [{ path: 'riskAssessment', message: `required for ${dto.reason}` }] });
+      }
+      const ok = await this.repository.discharge(m, p.id, {
+        at: this.clock.now(), reason: dto.reason, riskEnc: this.cipher.encryptJson(dto.riskAssessment ?? null), by: actor.id,
+      });
+      if (!ok) throw ProblemException.conflict('conflict', { detail: { es: 'La persona ya egresó', en: 'The person was already discharged' } });
+      await this.repository.freePlace(m, p.shelter_id);
+      await this.repository.move(m, p.referral_id, ['accepted'], 'completed', actor.id, null, 'outcome_enc');
+      await this.cases.addHistory(m, p.case_id, 'discharge', actor, { placementId: p.id, reason: dto.reason });
+      await this.audit.record(m, { actor, meta, action: 'placement.discharge', subjectType: 'placement', subjectId: p.id, caseId: p.case_id, changedFields: ['status', 'reason', 'riskAssessment'] });
+      return { id: p.id, caseId: p.case_id, shelterId: p.shelter_id, status: 'discharged', reason: dto.reason };
+    });
+  }
+
+  /** 404 when the case is hidden from the caller; 403 when they see it but are not the referral's target. */
+  private async asTarget(m: EntityManager, actor: Actor, id: string, meta: RequestMeta): Promise<ReferralRow> {
+    const r = await this.repository.find(m, id, true);
+    if (!r) throw ProblemException.notFound(ReferralErrorCode.NotFound);
+    await this.access.requireCaseAccess(m, actor, r.case_id, meta);
+    if (!this.referrals.isTarget(actor, r)) throw ProblemException.forbidden(ReferralErrorCode.NotTarget);
+    return r;
+  }
+
+  private requireFrom(r: ReferralRow, action: keyof typeof REFERRAL_WORKFLOW): void {
+    if (!(REFERRAL_WORKFLOW[action].from as readonly string[]).includes(r.status)) {
+      throw ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed, { extensions: { status: r.status, action } });
+    }
+  }
+
+  private async finishResponseTask(m: EntityManager, r: ReferralRow, actor: Actor): Promise<void> {
+    if (r.response_task_id) await this.tasks.completeByAction(m, r.response_task_id, actor);
+  }
+
+  private async record(m: EntityManager, actor: Actor, meta: RequestMeta, r: ReferralRow, action: string, details: Record<string, unknown>) {
+    await this.cases.addHistory(m, r.case_id, `referral_${action}`, actor, { referralId: r.id, ...details });
+    await this.audit.record(m, { actor, meta, action: `referral.${action}`, subjectType: 'referral', subjectId: r.id, caseId: r.case_id, changedFields: ['status'] });
+  }
+}

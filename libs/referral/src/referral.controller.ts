@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, Allow, CurrentActor, CurrentRequest, IdempotencyService, RequestMeta } from '@ruta/core';
+import type { Response } from 'express';
+import { AcceptReferralDto, CompleteReferralDto, CreateReferralDto, DischargeDto, ReasonDto } from './dto/referral.dto';
+import { ReferralLifecycleService } from './referral-lifecycle.service';
+import { ReferralService } from './referral.service';
+
+const CASE_READERS = ['immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer', 'auditor'] as const;
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller()
+export class ReferralController {
+  constructor(
+    private readonly referrals: ReferralService,
+    private readonly lifecycle: ReferralLifecycleService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  @Post('cases/:id/referrals')
+  @Allow('committee_member', 'service_focal_point', 'shelter_staff')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Refer the case to a shelter or an agency (committee, lead agency, or onward from an accepted referral)' })
+  async create(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateReferralDto, @Headers('idempotency-key') key: string | undefined,
+    @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    const result = await this.idempotency.run({ userId: actor.id, route: `POST /cases/${id}/referrals`, key, body: dto }, async (m) => ({
+      status: 201, body: await this.referrals.createFromRequest(m, actor, id, dto, meta),
+    }));
+    res.status(result.status);
+    return result.body;
+  }
+
+  @Get('cases/:id/referrals')
+  @Allow(...CASE_READERS)
+  @ApiOperation({ summary: 'The referrals of a case the caller may see' })
+  list(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.referrals.listForCase(actor, id, meta);
+  }
+
+  @Post('referrals/:id/accept')
+  @HttpCode(200)
+  @Allow('shelter_staff', 'service_focal_point')
+  @ApiOperation({ summary: 'Accept (for a shelter: admit, or 409 shelter_at_capacity)' })
+  accept(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: AcceptReferralDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.lifecycle.accept(actor, id, dto.accompanyingChildren, meta);
+  }
+
+  @Post('referrals/:id/decline')
+  @HttpCode(200)
+  @Allow('shelter_staff', 'service_focal_point')
+  @ApiOperation({ summary: 'Decline with a reason (the lead agency gets a find_alternative task)' })
+  decline(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.lifecycle.decline(actor, id, dto.reason, meta);
+  }
+
+  @Post('referrals/:id/complete')
+  @HttpCode(200)
+  @Allow('service_focal_point', 'shelter_staff')
+  @ApiOperation({ summary: 'Complete an accepted service referral (shelter referrals complete by discharge)' })
+  complete(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CompleteReferralDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.lifecycle.complete(actor, id, dto.outcome, meta);
+  }
+
+  @Post('referrals/:id/cancel')
+  @HttpCode(200)
+  @Allow('committee_member', 'service_focal_point')
+  @ApiOperation({ summary: 'Cancel (lead agency or committee)' })
+  cancel(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.lifecycle.cancel(actor, id, dto.reason, meta);
+  }
+
+  @Post('placements/:id/discharge')
+  @HttpCode(200)
+  @Allow('shelter_staff')
+  @ApiOperation({ summary: 'Discharge from the shelter (frees the place, completes the referral)' })
+  discharge(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DischargeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.lifecycle.discharge(actor, id, dto, meta);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { modifyReturning } from '@ruta/core';
+import { EntityManager } from 'typeorm';
+
+export interface ReferralRow {
+  id: string; case_id: string; service_type: string; shelter_id: string | null; agency_code: string; agency_es: string;
+  agency_en: string; status: 'pending' | 'accepted' | 'declined' | 'cancelled' | 'completed'; reason_enc: string;
+  parent_referral_id: string | null; placement_id: string | null; response_task_id: string | null; created_at: Date;
+}
+
+const SELECT = `SELECT r.*, a.name_es AS agency_es, a.name_en AS agency_en,
+  (SELECT p.id FROM placements p WHERE p.referral_id = r.id) AS placement_id
+  FROM referrals r JOIN agencies a ON a.code = r.agency_code`;
+
+export interface ShelterRow {
+  id: string; operator_code: string; capacity: number; occupied: number; eligible_sexes: string[]; min_age: number | null;
+  max_age: number | null; exploitation_forms: string[]; accompanying_children: boolean; active: boolean;
+}
+
+@Injectable()
+export class ReferralRepository {
+  async insert(m: EntityManager, r: {
+    caseId: string; serviceType: string; shelterId: string | null; agency: string; reasonEnc: string; parentId: string | null;
+    reviewId: string | null; consentBasis: string; overrideEnc: string | null; createdBy: string;
+  }): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO referrals (case_id, service_type, shelter_id, agency_code, reason_enc, parent_referral_id, review_id, consent_basis,
+         override_justification_enc, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [r.caseId, r.serviceType, r.shelterId, r.agency, r.reasonEnc, r.parentId, r.reviewId, r.consentBasis, r.overrideEnc, r.createdBy]);
+    return row.id;
+  }
+
+  async setResponseTask(m: EntityManager, id: string, taskId: string): Promise<void> {
+    await m.query(`UPDATE referrals SET response_task_id = $2 WHERE id = $1`, [id, taskId]);
+  }
+
+  async find(m: EntityManager, id: string, lock = false): Promise<ReferralRow | undefined> {
+    const [row] = await m.query(lock ? `${SELECT} WHERE r.id = $1 FOR UPDATE OF r` : `${SELECT} WHERE r.id = $1`, [id]);
+    return row;
+  }
+
+  async forCase(m: EntityManager, caseId: string): Promise<ReferralRow[]> {
+    return m.query(`${SELECT} WHERE r.case_id = $1 ORDER BY r.created_at, r.id`, [caseId]);
+  }
+
+  /** Moves a referral from one of `from` to `to`; false when someone else moved it first. */
+  async move(m: EntityManager, id: string, from: readonly string[], to: string, by: string, reasonEnc: string | null, column = 'response_reason_enc'): Promise<boolean> {
+    const rows = await modifyReturning(m,
+      `UPDATE referrals SET status = $3, responded_by = $4, responded_at = now(), ${column} = COALESCE($5, ${column})
+       WHERE id = $1 AND status = ANY($2::text[]) RETURNING id`, [id, from, to, by, reasonEnc]);
+    return rows.length === 1;
+  }
+
+  async shelter(m: EntityManager, id: string): Promise<ShelterRow | undefined> {
+    const [row] = await m.query(`SELECT * FROM shelters WHERE id = $1`, [id]);
+    return row;
+  }
+
+  /**
+   * Takes one place if one is free. The condition and the CHECK (occupied <= capacity) are evaluated by
+   * PostgreSQL on the locked row, so concurrent acceptances can never overfill a shelter.
+   */
+  async takePlace(m: EntityManager, shelterId: string): Promise<boolean> {
+    const rows = await modifyReturning(m,
+      `UPDATE shelters SET occupied = occupied + 1, pending_referrals = greatest(pending_referrals - 1, 0)
+       WHERE id = $1 AND occupied < capacity RETURNING id`, [shelterId]);
+    return rows.length === 1;
+  }
+
+  async freePlace(m: EntityManager, shelterId: string): Promise<void> {
+    await m.query(`UPDATE shelters SET occupied = occupied - 1 WHERE id = $1`, [shelterId]);
+  }
+
+  async addPending(m: EntityManager, shelterId: string, delta: 1 | -1): Promise<void> {
+    await m.query(`UPDATE shelters SET pending_referrals = greatest(pending_referrals + $2, 0) WHERE id = $1`, [shelterId, delta]);
+  }
+
+  async insertPlacement(m: EntityManager, p: { caseId: string; shelterId: string; referralId: string; at: Date; children: number }): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO placements (case_id, shelter_id, referral_id, admitted_at, accompanying_children) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [p.caseId, p.shelterId, p.referralId, p.at, p.children]);
+    return row.id;
+  }
+
+  async activePlacementFor(m: EntityManager, referralId: string): Promise<string | undefined> {
+    const [row] = await m.query(`SELECT id FROM placements WHERE referral_id = $1 AND status = 'active'`, [referralId]);
+    return row?.id;
+  }
+
+  async placement(m: EntityManager, id: string, lock = false) {
+    const [row] = await m.query(`SELECT * FROM placements WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+    return row as { id: string; case_id: string; shelter_id: string; referral_id: string; status: string } | undefined;
+  }
+
+  async discharge(m: EntityManager, id: string, p: { at: Date; reason: string; riskEnc: string | null; by: string }): Promise<boolean> {
+    const rows = await modifyReturning(m,
+      `UPDATE placements SET status = 'discharged', discharged_at = $2, discharge_reason = $3, risk_assessment_enc = $4, discharged_by = $5
+       WHERE id = $1 AND status = 'active' RETURNING id`, [id, p.at, p.reason, p.riskEnc, p.by]);
+    return rows.length === 1;
+  }
+
+  async service(m: EntityManager, code: string): Promise<{ code: string; default_agency_code: string; response_hours: number } | undefined> {
+    const [row] = await m.query(`SELECT code, default_agency_code, response_hours FROM service_types WHERE code = $1`, [code]);
+    return row;
+  }
+
+  async agencyExists(m: EntityManager, code: string): Promise<boolean> {
+    return (await m.query(`SELECT 1 FROM agencies WHERE code = $1 AND active`, [code])).length === 1;
+  }
+}

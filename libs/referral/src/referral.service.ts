@@ -1,0 +1,175 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@ruta/audit';
+import { ageOn, CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
+import { Actor, Clock, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { TasksService } from '@ruta/tasks';
+import { DataSource, EntityManager } from 'typeorm';
+import { checkEligibility } from './eligibility';
+import { ReferralErrorCode } from './referral.exception';
+import { ReferralRepository, ReferralRow } from './referral.repository';
+import { referralView, ReferralView } from './referral.view';
+
+export interface NewReferral {
+  serviceType: string;
+  shelterId?: string;
+  agency?: string;
+  reason: string;
+  parentReferralId?: string | null;
+  consentOverride?: { justification: string };
+  reviewId?: string | null;
+}
+
+const HOUR = 3600_000;
+
+/**
+ * Referrals (PRODUCT.md section 7): created by the committee, the lead agency, or a target referring onward;
+ * the consent gate, shelter eligibility, the target's response task and its stake in the case.
+ */
+@Injectable()
+export class ReferralService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repository: ReferralRepository,
+    private readonly cases: CaseService,
+    private readonly caseRepository: CaseRepository,
+    private readonly access: CaseAccessService,
+    private readonly parts: CasePartsRegistry,
+    private readonly tasks: TasksService,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.parts.register('referrals', async (m, row) => (await this.repository.forCase(m, row.id)).map((r) => {
+      const v = this.view(r);
+      return { id: v.id, serviceType: v.serviceType, shelterId: v.shelterId, agency: v.agency.code, status: v.status, reason: v.reason,
+        parentReferralId: v.parentReferralId, placementId: v.placementId };
+    }));
+  }
+
+  /**
+   * Creates one referral inside the caller's transaction (an HTTP request or a review decision). Refusals
+   * name the part at fault through `path` (e.g. plan.referrals[1]).
+   */
+  async create(m: EntityManager, caseRow: CaseRow, input: NewReferral, actor: Actor, meta: RequestMeta | null, path = ''): Promise<ReferralView> {
+    const service = await this.repository.service(m, input.serviceType);
+    if (!service) throw ProblemException.unprocessable(ReferralErrorCode.UnknownService, { errors: [{ path: `${path}serviceType`, message: `unknown service ${input.serviceType}` }] });
+    const consentBasis = await this.consentBasis(m, caseRow, input, actor, path);
+    let agency = input.agency ?? service.default_agency_code;
+    let shelterId: string | null = null;
+    if (service.code === 'shelter') {
+      if (!input.shelterId) throw ProblemException.unprocessable(ReferralErrorCode.ShelterNotFound, { errors: [{ path: `${path}shelterId`, message: 'a shelter referral names a shelter' }] });
+      const shelter = await this.repository.shelter(m, input.shelterId);
+      if (!shelter) throw ProblemException.unprocessable(ReferralErrorCode.ShelterNotFound, { errors: [{ path: `${path}shelterId`, message: 'unknown shelter' }] });
+      const failed = checkEligibility(
+        { active: shelter.active, sexes: shelter.eligible_sexes, minAge: shelter.min_age, maxAge: shelter.max_age,
+          exploitationForms: shelter.exploitation_forms, accompanyingChildren: shelter.accompanying_children },
+        { sex: caseRow.sex, age: this.currentAge(caseRow), exploitationForms: caseRow.exploitation_forms, accompanyingChildren: caseRow.accompanying_children_count },
+      );
+      if (failed.length > 0) {
+        throw ProblemException.unprocessable(ReferralErrorCode.NotEligible, {
+          errors: failed.map((f) => ({ path: `${path}shelterId`, message: `${f.rule}: ${f.message.en}` })),
+          extensions: { failedRules: failed },
+        });
+      }
+      shelterId = shelter.id;
+      agency = shelter.operator_code;
+      await this.repository.addPending(m, shelter.id, 1);
+    } else if (input.shelterId) {
+      throw ProblemException.unprocessable('validation_failed', { errors: [{ path: `${path}shelterId`, message: 'only shelter referrals name a shelter' }] });
+    } else if (!(await this.repository.agencyExists(m, agency))) {
+      throw ProblemException.unprocessable('reference_not_found', { errors: [{ path: `${path}agency`, message: `unknown agency ${agency}` }] });
+    }
+    const id = await this.repository.insert(m, {
+      caseId: caseRow.id, serviceType: service.code, shelterId, agency, reasonEnc: this.cipher.encrypt(input.reason),
+      parentId: input.parentReferralId ?? null, reviewId: input.reviewId ?? null, consentBasis,
+      overrideEnc: consentBasis === 'override' ? this.cipher.encrypt(input.consentOverride!.justification) : null, createdBy: actor.id,
+    });
+    const task = await this.cases.addTask(m, {
+      type: 'referral_response', caseId: caseRow.id, priority: caseRow.is_minor ? 'urgent' : 'high',
+      dueAt: new Date(this.clock.nowMs() + service.response_hours * HOUR),
+      addressee: shelterId ? { role: 'shelter_staff', shelterId } : { role: 'service_focal_point', agency },
+      details: { referralId: id, serviceType: service.code },
+    }, actor, meta);
+    await this.repository.setResponseTask(m, id, task.id);
+    await this.cases.addHistory(m, caseRow.id, 'referral_created', actor, { referralId: id, serviceType: service.code, agency, shelterId, consentBasis });
+    await this.audit.record(m, {
+      actor, meta, action: consentBasis === 'override' ? 'referral.create_with_consent_override' : 'referral.create',
+      subjectType: 'referral', subjectId: id, caseId: caseRow.id, changedFields: ['serviceType', 'agency', 'shelterId', 'reason'],
+      details: { consentBasis },
+    });
+    return this.view((await this.repository.find(m, id))!);
+  }
+
+  /** Consent gate: the victim's consent to referral, a minor (the State's protection mandate), or a committee override. */
+  private async consentBasis(m: EntityManager, caseRow: CaseRow, input: NewReferral, actor: Actor, path: string): Promise<'consent' | 'minor' | 'override'> {
+    if (caseRow.is_minor) return 'minor';
+    const consent = await this.caseRepository.latestConsent(m, caseRow.id);
+    if (consent?.referral && !consent.withdrawn) return 'consent';
+    if (input.consentOverride) {
+      if (!actor.roles.includes('committee_member')) {
+        throw ProblemException.unprocessable(ReferralErrorCode.OverrideNotAllowed, { errors: [{ path: `${path}consentOverride`, message: 'committee members only' }] });
+      }
+      return 'override';
+    }
+    throw ProblemException.unprocessable(ReferralErrorCode.ConsentRequired, { errors: [{ path: `${path}consentOverride`, message: 'no consent to referral on record' }] });
+  }
+
+  private currentAge(row: CaseRow): number | null {
+    const today = ecuadorDate(this.clock.now());
+    const dob = this.cipher.decrypt(row.date_of_birth_enc);
+    if (dob) return ageOn(dob, today);
+    if (row.estimated_age === null) return null;
+    return row.estimated_age + Math.max(0, ageOn(row.identification_date, today));
+  }
+
+  view(row: ReferralRow): ReferralView {
+    return referralView(row, this.cipher.decrypt(row.reason_enc));
+  }
+
+  /** HTTP: who may refer (committee, lead agency, or a target onward from its accepted referral). */
+  async createFromRequest(m: EntityManager, actor: Actor, caseId: string, input: NewReferral, meta: RequestMeta): Promise<ReferralView> {
+    const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
+    if (!['recognized', 'in_assistance', 'follow_up'].includes(row.status)) {
+      throw ProblemException.conflict(ReferralErrorCode.CaseNotRecognized, { extensions: { status: row.status } });
+    }
+    let parent: ReferralRow | undefined;
+    if (input.parentReferralId) {
+      parent = await this.repository.find(m, input.parentReferralId);
+      if (!parent || parent.case_id !== caseId) {
+        throw ProblemException.unprocessable(ReferralErrorCode.NotFound, { errors: [{ path: 'parentReferralId', message: 'not a referral of this case' }] });
+      }
+    }
+    const allowed = viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead)
+      || (parent !== undefined && parent.status === 'accepted' && this.isTarget(actor, parent));
+    if (!allowed) throw ProblemException.forbidden(ReferralErrorCode.NotAllowedToRefer);
+    return this.create(m, row, input, actor, meta);
+  }
+
+  isTarget(actor: Actor, r: ReferralRow): boolean {
+    return r.shelter_id
+      ? actor.roles.includes('shelter_staff') && actor.shelterId === r.shelter_id
+      : actor.roles.includes('service_focal_point') && actor.agencyCode === r.agency_code;
+  }
+
+  /** The referrals this viewer may see, per the field matrix (auditors: types and statuses only). */
+  async listForCase(actor: Actor, caseId: string, meta: RequestMeta) {
+    return this.ds.transaction(async (m) => {
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
+      const rows = await this.repository.forCase(m, row.id);
+      return { items: this.visibleTo(viewer, rows), nextCursor: null };
+    });
+  }
+
+  private visibleTo(viewer: CaseViewer, rows: ReferralRow[]): unknown[] {
+    switch (viewer.kind) {
+      case 'committee': return rows.map((r) => this.view(r));
+      case 'focal_point': return rows.filter((r) => viewer.lead || r.agency_code === viewer.agency).map((r) => this.view(r));
+      case 'shelter_staff': return rows.filter((r) => r.shelter_id === viewer.shelterId).map((r) => this.view(r));
+      case 'auditor': return rows.map((r) => ({ serviceType: r.service_type, status: r.status }));
+      default: return [];
+    }
+  }
+}

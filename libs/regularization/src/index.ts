@@ -1,0 +1,2 @@
+export * from './regularization.module';
+export * from './regularization.service';

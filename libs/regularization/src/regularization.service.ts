@@ -1,0 +1,66 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { AuditService } from '@ruta/audit';
+import { CasePartsRegistry, CaseRow, CaseService } from '@ruta/case';
+import { Actor, Clock, FieldCipher, ProblemException, registerProblemCodes, RequestMeta, visaConfig } from '@ruta/core';
+import { EntityManager } from 'typeorm';
+
+export enum RegularizationErrorCode {
+  NotApplicable = 'visa_not_applicable',
+  AlreadyRequested = 'visa_already_requested',
+}
+
+registerProblemCodes({
+  [RegularizationErrorCode.NotApplicable]: {
+    es: 'La visa del artículo 104 es solo para víctimas reconocidas que no son ecuatorianas',
+    en: 'The article 104 visa is only for recognized victims who are not Ecuadorian',
+  },
+  [RegularizationErrorCode.AlreadyRequested]: { es: 'Ya hay una solicitud de visa en curso', en: 'A visa request is already in progress' },
+});
+
+/**
+ * Article 104 exceptional visa (PRODUCT.md section 8): the request and its visa_decision task for MREMH's
+ * visa officers. No fee field exists anywhere: the fee is recorded as waived (0.00).
+ */
+@Injectable()
+export class RegularizationService implements OnModuleInit {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly parts: CasePartsRegistry,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+    @Inject(visaConfig.KEY) private readonly config: ConfigType<typeof visaConfig>,
+  ) {}
+
+  onModuleInit(): void {
+    this.parts.register('visa', async (m, row) => {
+      const [v] = await m.query(`SELECT id, status, requested_at, decided_at, visa_number_enc, issued_on::text AS issued_on,
+          expires_on::text AS expires_on, reason_enc FROM visa_requests WHERE case_id = $1 ORDER BY requested_at DESC LIMIT 1`, [row.id]);
+      if (!v) return null;
+      return {
+        id: v.id, status: v.status, requestedAt: v.requested_at.toISOString(), decidedAt: v.decided_at?.toISOString() ?? null,
+        visaNumber: this.cipher.decrypt(v.visa_number_enc), issuedOn: v.issued_on, expiresOn: v.expires_on, reason: this.cipher.decrypt(v.reason_enc),
+      };
+    });
+  }
+
+  /** Files a request in the caller's transaction (a review decision, or an MDI committee member). */
+  async createRequest(m: EntityManager, row: CaseRow, actor: Actor, meta: RequestMeta | null, reviewId: string | null, path = ''): Promise<string> {
+    if (row.nationality.includes('ECU')) {
+      throw ProblemException.unprocessable(RegularizationErrorCode.NotApplicable, { errors: [{ path: `${path}requestVisa`, message: 'the victim is Ecuadorian' }] });
+    }
+    const [open] = await m.query(`SELECT id FROM visa_requests WHERE case_id = $1 AND status IN ('requested', 'under_review')`, [row.id]);
+    if (open) throw ProblemException.conflict(RegularizationErrorCode.AlreadyRequested);
+    const [{ id }] = await m.query(
+      `INSERT INTO visa_requests (case_id, review_id, requested_by) VALUES ($1, $2, $3) RETURNING id`, [row.id, reviewId, actor.id]);
+    await this.cases.addTask(m, {
+      type: 'visa_decision', caseId: row.id, priority: row.is_minor ? 'urgent' : 'high',
+      dueAt: new Date(this.clock.nowMs() + this.config.decisionDays * 24 * 3600_000),
+      addressee: { role: 'visa_officer', agency: 'MREMH' }, details: { visaRequestId: id },
+    }, actor, meta);
+    await this.cases.addHistory(m, row.id, 'visa_requested', actor, { visaRequestId: id });
+    await this.audit.record(m, { actor, meta, action: 'visa.request', subjectType: 'visa_request', subjectId: id, caseId: row.id });
+    return id;
+  }
+}
