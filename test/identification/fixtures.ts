@@ -21,6 +21,8 @@ export const POSSIBLE_ANSWERS = [
 ];
 
 let counter = 0;
+// Unique per test file and run, so that no two suites' victims match by names and date of birth.
+const RUN = Math.random().toString(36).slice(2, 8);
 
 export function intake(overrides: {
   givenNames?: string; familyNames?: string; dateOfBirth?: string; estimatedAge?: number; document?: string; sex?: string;
@@ -29,7 +31,7 @@ export function intake(overrides: {
   counter += 1;
   return {
     victim: {
-      givenNames: overrides.givenNames ?? `María José ${counter}`,
+      givenNames: overrides.givenNames ?? `María José ${RUN}${counter}`,
       familyNames: overrides.familyNames ?? 'Pérez Quiñónez',
       sex: overrides.sex ?? 'female',
       ...(overrides.estimatedAge !== undefined ? { estimatedAge: overrides.estimatedAge } : { dateOfBirth: overrides.dateOfBirth ?? '1998-03-14' }),
