@@ -5,6 +5,7 @@ import { CreateAuditLog1764000003000 } from './1764000003000-CreateAuditLog';
 import { CreateTasksTimersOutbox1764000004000 } from './1764000004000-CreateTasksTimersOutbox';
 import { CreateCases1764100000000 } from './1764100000000-CreateCases';
 import { CreateReviewsReferralsPlacements1764200000000 } from './1764200000000-CreateReviewsReferralsPlacements';
+import { CreateCareAndClosure1764300000000 } from './1764300000000-CreateCareAndClosure';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateTasksTimersOutbox1764000004000,
   CreateCases1764100000000,
   CreateReviewsReferralsPlacements1764200000000,
+  CreateCareAndClosure1764300000000,
 ];

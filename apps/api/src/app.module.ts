@@ -3,6 +3,8 @@ import { AuditModule, AuditWorkerModule } from '@ruta/audit';
 import { AuthModule } from '@ruta/auth';
 import { CaseModule } from '@ruta/case';
 import { CaseAnalysisModule } from '@ruta/case-analysis';
+import { CareModule } from '@ruta/care';
+import { ClosureModule } from '@ruta/closure';
 import { CoreModule } from '@ruta/core';
 import { DirectoryModule } from '@ruta/directory';
 import { IdentificationModule } from '@ruta/identification';
@@ -19,7 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule, AuthModule, DirectoryModule, AuditModule, TasksModule, CaseModule, IdentificationModule,
-        CaseAnalysisModule, ReferralModule, RegularizationModule, HealthModule,
+        CaseAnalysisModule, ReferralModule, RegularizationModule, CareModule, ClosureModule, HealthModule,
         ...(options.inlineWorker ? [AuditWorkerModule, TasksWorkerModule] : []),
       ],
     };

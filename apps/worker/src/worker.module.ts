@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditWorkerModule } from '@ruta/audit';
+import { CareModule } from '@ruta/care';
 import { CoreModule } from '@ruta/core';
 import { TasksWorkerModule } from '@ruta/tasks';
 
-/** The worker: the same domain modules as the API, their processors and loops, no HTTP. */
-@Module({ imports: [CoreModule, AuditWorkerModule, TasksWorkerModule] })
+/**
+ * The worker: the same domain modules as the API (so that every timer kind has its handler), their
+ * processors and loops, no HTTP.
+ */
+@Module({ imports: [CoreModule, AuditWorkerModule, TasksWorkerModule, CareModule] })
 export class WorkerModule {}

@@ -14,11 +14,10 @@ export class CaseViewAssembler {
   constructor(private readonly repository: CaseRepository, private readonly cipher: FieldCipher, private readonly parts: CasePartsRegistry) {}
 
   async assemble(m: EntityManager, row: CaseRow): Promise<FullCase> {
-    const [documents, consent, screening] = await Promise.all([
-      this.repository.documents(m, row.id),
-      this.repository.latestConsent(m, row.id),
-      this.repository.latestScreening(m, row.id),
-    ]);
+    // One connection per transaction: its queries run one after the other.
+    const documents = await this.repository.documents(m, row.id);
+    const consent = await this.repository.latestConsent(m, row.id);
+    const screening = await this.repository.latestScreening(m, row.id);
     return this.parts.fill(m, row, {
       id: row.id,
       caseNumber: row.case_number,

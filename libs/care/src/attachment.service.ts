@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@ruta/audit';
+import { CaseAccessService, CaseViewer } from '@ruta/case';
+import { Actor, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { CareErrorCode } from './care.exception';
+import { CarePlanService } from './care-plan.service';
+
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+const ALLOWED = new Map([['application/pdf', 'pdf'], ['image/jpeg', 'jpg'], ['image/png', 'png']]);
+type Part = 'case' | 'care_plan' | 'visa_request';
+
+/** Which viewers see each part of a case, and so its attachments (PRODUCT.md sections 2 and 7). */
+function seesPart(viewer: CaseViewer, part: Part, partShelterId: string | null): boolean {
+  switch (part) {
+    case 'case': return ['officer', 'committee', 'focal_point', 'shelter_staff'].includes(viewer.kind);
+    case 'care_plan': return (viewer.kind === 'focal_point' && viewer.lead) || (viewer.kind === 'shelter_staff' && viewer.shelterId === partShelterId);
+    case 'visa_request': return viewer.kind === 'committee' || viewer.kind === 'visa_officer' || (viewer.kind === 'focal_point' && viewer.lead);
+  }
+}
+
+/**
+ * Attachments: PDF, JPEG or PNG up to 10 MB, the type read from the content (not the name or the header
+ * the client sent), encrypted at rest, visible to whoever sees the part they belong to; downloads audited.
+ */
+@Injectable()
+export class AttachmentService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly carePlans: CarePlanService,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  async upload(actor: Actor, caseId: string, part: Part, file: { buffer: Buffer; originalname: string; size: number } | undefined, meta: RequestMeta) {
+    if (!file) throw ProblemException.badRequest(CareErrorCode.FileRequired, { errors: [{ path: 'file', message: 'required' }] });
+    if (file.size > ATTACHMENT_MAX_BYTES) throw new ProblemException(413, CareErrorCode.AttachmentTooLarge);
+    const { fileTypeFromBuffer } = await import('file-type');
+    const detected = await fileTypeFromBuffer(file.buffer);
+    if (!detected || !ALLOWED.has(detected.mime)) {
+      throw ProblemException.unprocessable(CareErrorCode.UnsupportedAttachment, { extensions: { detected: detected?.mime ?? null } });
+    }
+    return this.ds.transaction(async (m) => {
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
+      const { partId, shelterId } = await this.resolvePart(m, caseId, part, viewer);
+      if (!seesPart(viewer, part, shelterId)) throw ProblemException.forbidden();
+      const [saved] = await m.query(
+        `INSERT INTO attachments (case_id, part, part_id, filename_enc, content_type, size_bytes, sha256, content_enc, uploaded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, uploaded_at`,
+        [row.id, part, partId, this.cipher.encrypt(file.originalname.slice(0, 255)), detected.mime, file.size,
+          createHash('sha256').update(file.buffer).digest('hex'), this.cipher.encryptBytes(file.buffer), actor.id]);
+      await this.audit.record(m, { actor, meta, action: 'attachment.upload', subjectType: 'attachment', subjectId: saved.id, caseId, details: { part, contentType: detected.mime, size: file.size } });
+      return { id: saved.id, caseId, part, partId, contentType: detected.mime, size: file.size, filename: file.originalname, uploadedAt: saved.uploaded_at.toISOString() };
+    });
+  }
+
+  async download(actor: Actor, id: string, meta: RequestMeta) {
+    return this.ds.transaction(async (m) => {
+      const [a] = await m.query(`SELECT * FROM attachments WHERE id = $1`, [id]);
+      if (!a) throw ProblemException.notFound(CareErrorCode.AttachmentNotFound);
+      const { viewer } = await this.access.requireCaseAccess(m, actor, a.case_id, meta);
+      const shelterId = a.part === 'care_plan' ? (await m.query(`SELECT shelter_id FROM care_plans WHERE id = $1`, [a.part_id]))[0]?.shelter_id ?? null : null;
+      if (!seesPart(viewer, a.part, shelterId)) {
+        await this.audit.recordRefusal({ actor, meta, action: 'attachment.download', subjectType: 'attachment', subjectId: id, caseId: a.case_id });
+        throw ProblemException.notFound(CareErrorCode.AttachmentNotFound);
+      }
+      await this.audit.record(m, { actor, meta, action: 'attachment.download', subjectType: 'attachment', subjectId: id, caseId: a.case_id });
+      return { contentType: a.content_type as string, filename: this.cipher.decrypt(a.filename_enc as string), content: this.cipher.decryptBytes(a.content_enc as Buffer) };
+    });
+  }
+
+  private async resolvePart(m: EntityManager, caseId: string, part: Part, viewer: CaseViewer): Promise<{ partId: string | null; shelterId: string | null }> {
+    if (part === 'case') return { partId: null, shelterId: null };
+    if (part === 'care_plan') {
+      const target = await this.carePlans.target(m, (await m.query(`SELECT * FROM cases WHERE id = $1`, [caseId]))[0], viewer);
+      if (!target.planId) throw ProblemException.unprocessable(CareErrorCode.AttachmentPartNotFound, { errors: [{ path: 'part', message: 'the case has no care plan yet' }] });
+      return { partId: target.planId, shelterId: target.shelterId };
+    }
+    const [visa] = await m.query(`SELECT id FROM visa_requests WHERE case_id = $1 ORDER BY requested_at DESC LIMIT 1`, [caseId]);
+    if (!visa) throw ProblemException.unprocessable(CareErrorCode.AttachmentPartNotFound, { errors: [{ path: 'part', message: 'the case has no visa request' }] });
+    return { partId: visa.id, shelterId: null };
+  }
+}

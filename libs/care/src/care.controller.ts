@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Put, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { etag, requireIfMatch } from '@ruta/case';
+import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta } from '@ruta/core';
+import type { Response } from 'express';
+import { ATTACHMENT_MAX_BYTES, AttachmentService } from './attachment.service';
+import { CarePlanService } from './care-plan.service';
+import { AttachmentUploadDto, CareNoteDto, CarePlanDto } from './dto/care-plan.dto';
+
+const CASE_READERS = ['immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer', 'auditor'] as const;
+
+@ApiTags('care')
+@ApiBearerAuth()
+@Controller()
+export class CareController {
+  constructor(private readonly plans: CarePlanService, private readonly attachments: AttachmentService) {}
+
+  @Get('cases/:id/care-plan')
+  @Allow('shelter_staff', 'service_focal_point')
+  @ApiOperation({ summary: 'The care plan (shelter staff of the case\'s shelter, lead agency); ETag carries the version' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    const { body, version } = await this.plans.get(actor, id, meta);
+    res.setHeader('ETag', etag(version));
+    return body;
+  }
+
+  @Put('cases/:id/care-plan')
+  @Allow('shelter_staff', 'service_focal_point')
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version read ("0" to create); stale: 409, missing: 428' })
+  @ApiOperation({ summary: 'Save the care plan\'s goals (a new version; nothing is overwritten on a stale version)' })
+  async put(@Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: CarePlanDto,
+    @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    const { body, version } = await this.plans.put(actor, id, requireIfMatch(ifMatch), dto, meta);
+    res.setHeader('ETag', etag(version));
+    return body;
+  }
+
+  @Post('cases/:id/care-plan/notes')
+  @Allow('shelter_staff', 'service_focal_point')
+  @ApiOperation({ summary: 'Add a progress note (append-only; confidential ones only for the writing shelter and the lead agency)' })
+  note(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CareNoteDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.plans.addNote(actor, id, dto, meta);
+  }
+
+  @Get('cases/:id/care-plan/versions')
+  @Allow('shelter_staff', 'service_focal_point')
+  @ApiOperation({ summary: 'Every saved version of the care plan' })
+  versions(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.plans.versions(actor, id, meta);
+  }
+
+  @Post('cases/:id/attachments')
+  @Allow('immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, part: { type: 'string', enum: ['case', 'care_plan', 'visa_request'] } } } })
+  @ApiOperation({ summary: 'Attach a PDF, JPEG or PNG (≤ 10 MB, checked by content) to the case, its care plan or its visa request' })
+  upload(@Param('id', new ParseUUIDPipe()) id: string, @UploadedFile() file: { buffer: Buffer; originalname: string; size: number } | undefined, @Body() dto: AttachmentUploadDto,
+    @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.attachments.upload(actor, id, dto.part ?? 'case', file, meta);
+  }
+
+  @Get('attachments/:id')
+  @Allow(...CASE_READERS)
+  @ApiOperation({ summary: 'Download an attachment (audited)' })
+  async download(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    const file = await this.attachments.download(actor, id, meta);
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${(file.filename ?? 'attachment').replace(/[^\w.\- ]/g, '_')}"`);
+    return new StreamableFile(file.content);
+  }
+}

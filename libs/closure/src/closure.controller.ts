@@ -1,0 +1,60 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { etag } from '@ruta/case';
+import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta } from '@ruta/core';
+import { IsIn, IsString, Length } from 'class-validator';
+import type { Response } from 'express';
+import { ClosureService } from './closure.service';
+
+const REQUESTABLE = ['follow_up_completed', 'declined_assistance', 'returned_abroad', 'lost_contact', 'deceased', 'duplicate'] as const;
+
+export class ClosureRequestDto {
+  @ApiProperty({ enum: REQUESTABLE }) @IsIn(REQUESTABLE)
+  reason: (typeof REQUESTABLE)[number];
+}
+
+export class ClosureReasonDto {
+  @ApiProperty() @IsString() @Length(1, 2000)
+  reason: string;
+}
+
+@ApiTags('closure')
+@ApiBearerAuth()
+@Controller()
+export class ClosureController {
+  constructor(private readonly closures: ClosureService) {}
+
+  @Post('cases/:id/closure-requests')
+  @Allow('service_focal_point', 'committee_member')
+  @ApiOperation({ summary: 'Request closure (lead agency)' })
+  request(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ClosureRequestDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.closures.request(actor, id, dto.reason, meta);
+  }
+
+  @Post('closure-requests/:id/approve')
+  @HttpCode(200)
+  @Allow('committee_member')
+  @ApiOperation({ summary: 'Approve (committee member of another agency): the case closes, its open tasks are cancelled' })
+  approve(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.closures.approve(actor, id, meta);
+  }
+
+  @Post('closure-requests/:id/reject')
+  @HttpCode(200)
+  @Allow('committee_member')
+  @ApiOperation({ summary: 'Reject with a reason (committee member of another agency)' })
+  reject(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ClosureReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.closures.reject(actor, id, dto.reason, meta);
+  }
+
+  @Post('cases/:id/reopen')
+  @HttpCode(200)
+  @Allow('committee_member')
+  @ApiOperation({ summary: 'Reopen a closed case with a reason' })
+  async reopen(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ClosureReasonDto, @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    const { body, version } = await this.closures.reopen(actor, id, dto.reason, meta);
+    res.setHeader('ETag', etag(version));
+    return body;
+  }
+}

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@ruta/audit';
+import { CaseAccessService, CaseRepository, CaseService } from '@ruta/case';
+import { Actor, Clock, FieldCipher, modifyReturning, ProblemException, registerProblemCodes, RequestMeta } from '@ruta/core';
+import { TasksService } from '@ruta/tasks';
+import { DataSource, EntityManager } from 'typeorm';
+
+export enum ClosureErrorCode {
+  NotFound = 'closure_request_not_found',
+  SameAgency = 'closure_same_agency',
+  NotLeadAgency = 'not_lead_agency',
+  NotClosable = 'case_not_closable',
+  AlreadyPending = 'closure_already_requested',
+  NotPending = 'closure_request_not_pending',
+}
+
+registerProblemCodes({
+  [ClosureErrorCode.NotFound]: { es: 'La solicitud de cierre no existe', en: 'The closure request does not exist' },
+  [ClosureErrorCode.SameAgency]: {
+    es: 'El cierre lo aprueba un miembro del comité de otra institución distinta a la que lo solicitó',
+    en: 'A closure is approved by a committee member of an agency other than the one that requested it',
+  },
+  [ClosureErrorCode.NotLeadAgency]: { es: 'Solo la institución líder solicita el cierre', en: 'Only the lead agency requests the closure' },
+  [ClosureErrorCode.NotClosable]: { es: 'El caso no puede cerrarse en su estado actual', en: 'The case cannot be closed in its current status' },
+  [ClosureErrorCode.AlreadyPending]: { es: 'Ya hay una solicitud de cierre pendiente', en: 'A closure request is already pending' },
+  [ClosureErrorCode.NotPending]: { es: 'La solicitud de cierre ya fue decidida', en: 'The closure request was already decided' },
+});
+
+export interface ClosureView {
+  id: string; caseId: string; reason: string; status: string; requestingAgency: string; requestedAt: string;
+  decidingAgency: string | null; decidedAt: string | null;
+}
+
+/**
+ * Closure of a recognized case (PRODUCT.md section 4): requested by the lead agency, approved by a committee
+ * member of another agency (two people, two agencies), with the case's open tasks cancelled; and reopening.
+ */
+@Injectable()
+export class ClosureService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly cases: CaseService,
+    private readonly caseRepository: CaseRepository,
+    private readonly tasks: TasksService,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async request(actor: Actor, caseId: string, reason: string, meta: RequestMeta): Promise<ClosureView> {
+    return this.ds.transaction(async (m) => {
+      const { row } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
+      if (!row.lead_agency || row.lead_agency !== actor.agencyCode) throw ProblemException.forbidden(ClosureErrorCode.NotLeadAgency);
+      if (!['recognized', 'in_assistance', 'follow_up'].includes(row.status)) throw ProblemException.conflict(ClosureErrorCode.NotClosable, { extensions: { status: row.status } });
+      const [pending] = await m.query(`SELECT id FROM closure_requests WHERE case_id = $1 AND status = 'pending'`, [caseId]);
+      if (pending) throw ProblemException.conflict(ClosureErrorCode.AlreadyPending);
+      const [{ id }] = await m.query(`INSERT INTO closure_requests (case_id, reason, requested_by, requesting_agency) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [caseId, reason, actor.id, actor.agencyCode]);
+      const task = await this.cases.addTask(m, {
+        type: 'closure_approval', caseId, priority: 'normal', dueAt: new Date(this.clock.nowMs() + 7 * 24 * 3600_000),
+        addressee: { role: 'committee_member' }, details: { closureRequestId: id, requestingAgency: actor.agencyCode, reason },
+      }, actor, meta);
+      await m.query(`UPDATE closure_requests SET task_id = $2 WHERE id = $1`, [id, task.id]);
+      await this.cases.addHistory(m, caseId, 'closure_requested', actor, { closureRequestId: id, reason });
+      await this.audit.record(m, { actor, meta, action: 'closure.request', subjectType: 'closure_request', subjectId: id, caseId });
+      return this.view(m, id);
+    });
+  }
+
+  async approve(actor: Actor, id: string, meta: RequestMeta): Promise<ClosureView> {
+    return this.ds.transaction(async (m) => {
+      const req = await this.pendingFor(m, actor, id, meta);
+      const { row } = await this.access.requireCaseAccess(m, actor, req.case_id, meta, true);
+      await this.cases.transition(m, row, {
+        action: 'approve_closure', to: 'closed', details: { closureRequestId: id, reason: req.reason },
+        set: { closure_reason: req.reason, status_before_closure: row.status },
+      }, actor, meta);
+      await this.decide(m, id, 'approved', actor, null);
+      if (req.task_id) await this.tasks.completeByAction(m, req.task_id, actor);
+      const cancelled = await this.tasks.cancelOpenForCase(m, req.case_id);
+      await this.audit.record(m, { actor, meta, action: 'closure.approve', subjectType: 'closure_request', subjectId: id, caseId: req.case_id, details: { tasksCancelled: cancelled.length } });
+      return this.view(m, id);
+    });
+  }
+
+  async reject(actor: Actor, id: string, reason: string, meta: RequestMeta): Promise<ClosureView> {
+    return this.ds.transaction(async (m) => {
+      const req = await this.pendingFor(m, actor, id, meta);
+      await this.decide(m, id, 'rejected', actor, this.cipher.encrypt(reason));
+      if (req.task_id) await this.tasks.completeByAction(m, req.task_id, actor);
+      await this.cases.addHistory(m, req.case_id, 'closure_rejected', actor, { closureRequestId: id });
+      await this.audit.record(m, { actor, meta, action: 'closure.reject', subjectType: 'closure_request', subjectId: id, caseId: req.case_id });
+      return this.view(m, id);
+    });
+  }
+
+  /** Reopen with a reason: back to the status before closure; a case not recognized goes back to identified. */
+  async reopen(actor: Actor, caseId: string, reason: string, meta: RequestMeta) {
+    return this.ds.transaction(async (m) => {
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
+      const previous = row.status_before_closure ?? 'identified';
+      const traffickingStatus = row.closure_reason === 'not_recognized' ? 'presumed_victim'
+        : row.closure_reason === 'no_indicators' ? 'possible_victim' : row.trafficking_status;
+      await this.cases.transition(m, row, {
+        action: 'reopen', to: previous as never, details: { reasonEnc: this.cipher.encrypt(reason), closedFor: row.closure_reason },
+        set: { closure_reason: null, status_before_closure: null, trafficking_status: traffickingStatus },
+      }, actor, meta);
+      const updated = (await this.caseRepository.find(m, caseId))!;
+      return { body: await this.cases.render(m, updated, viewer), version: updated.version };
+    });
+  }
+
+  private async pendingFor(m: EntityManager, actor: Actor, id: string, meta: RequestMeta) {
+    const [req] = await m.query(`SELECT * FROM closure_requests WHERE id = $1 FOR UPDATE`, [id]);
+    if (!req) throw ProblemException.notFound(ClosureErrorCode.NotFound);
+    await this.access.requireCaseAccess(m, actor, req.case_id, meta);
+    if (req.status !== 'pending') throw ProblemException.conflict(ClosureErrorCode.NotPending);
+    if (req.requesting_agency === actor.agencyCode) {
+      throw ProblemException.unprocessable(ClosureErrorCode.SameAgency, { extensions: { requestingAgency: req.requesting_agency } });
+    }
+    return req as { id: string; case_id: string; reason: string; task_id: string | null };
+  }
+
+  private async decide(m: EntityManager, id: string, status: 'approved' | 'rejected', actor: Actor, reasonEnc: string | null) {
+    const rows = await modifyReturning(m,
+      `UPDATE closure_requests SET status = $2, decided_by = $3, deciding_agency = $4, decided_at = $5, rejection_reason_enc = $6
+       WHERE id = $1 AND status = 'pending' RETURNING id`, [id, status, actor.id, actor.agencyCode, this.clock.now(), reasonEnc]);
+    if (rows.length !== 1) throw ProblemException.conflict(ClosureErrorCode.NotPending);
+  }
+
+  private async view(m: EntityManager, id: string): Promise<ClosureView> {
+    const [r] = await m.query(`SELECT * FROM closure_requests WHERE id = $1`, [id]);
+    return {
+      id: r.id, caseId: r.case_id, reason: r.reason, status: r.status, requestingAgency: r.requesting_agency,
+      requestedAt: r.requested_at.toISOString(), decidingAgency: r.deciding_agency, decidedAt: r.decided_at?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './closure.module';
+export * from './closure.service';
