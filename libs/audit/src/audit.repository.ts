@@ -71,7 +71,7 @@ export class AuditRepository {
     params.push(filter.limit + 1);
     return this.ds.query(
       `SELECT ${AUDIT_COLUMNS} FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY id DESC LIMIT $${params.length}`,
+       ORDER BY audit_entries.id DESC LIMIT $${params.length}`,
       params,
     );
   }

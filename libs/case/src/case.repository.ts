@@ -182,7 +182,7 @@ export class CaseRepository {
 
   async history(m: EntityManager, caseId: string) {
     return m.query(`SELECT id::text AS id, action, from_status, to_status, actor_id, actor_roles, actor_agency, occurred_at, details
-      FROM case_history WHERE case_id = $1 ORDER BY id`, [caseId]);
+      FROM case_history WHERE case_id = $1 ORDER BY case_history.id`, [caseId]);
   }
 
   async addStake(m: EntityManager, s: { caseId: string; role: string; agency?: string | null; shelterId?: string | null; reason: string }): Promise<void> {

@@ -49,7 +49,7 @@ export class AuditSealer {
       for (;;) {
         const rows: AuditRow[] = await runner.query(
           `SELECT ${AUDIT_COLUMNS} FROM audit_entries
-           WHERE tx_id >= $1::xid8 AND tx_id < $2::xid8 AND id > $3::bigint ORDER BY id LIMIT ${BATCH}`,
+           WHERE tx_id >= $1::xid8 AND tx_id < $2::xid8 AND id > $3::bigint ORDER BY audit_entries.id LIMIT ${BATCH}`,
           [state.last_xmin, state.xmin, afterId],
         );
         if (rows.length === 0) break;

@@ -48,7 +48,7 @@ export class OutboxRelay {
       return await this.ds.transaction(async (m) => {
         const rows: { id: string; topic: string; payload: FireTimerJob }[] = await m.query(
           `SELECT id::text AS id, topic, payload FROM outbox
-           WHERE relayed_at IS NULL AND attempts < ${MAX_ATTEMPTS} ORDER BY id LIMIT ${BATCH}
+           WHERE relayed_at IS NULL AND attempts < ${MAX_ATTEMPTS} ORDER BY outbox.id LIMIT ${BATCH}
            FOR UPDATE SKIP LOCKED`,
         );
         if (rows.length === 0) return 0;
