@@ -126,7 +126,12 @@ async function ensureEmbeddedPostgres(dataDir, database = 'ruta', log = () => un
     if (root) checkReachableByPostgresUser();
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(`The embedded PostgreSQL in ${pgDir} did not start${err && err.message ? `: ${err.message}` : ''}. `
+      + 'Is another Ruta still running (or shutting down) with this .data folder? Wait a moment and try again, or set DATABASE_URL.');
+  }
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {

@@ -25,7 +25,7 @@ async function main() {
     stops.push(redis.stop);
     env.REDIS_URL = redis.url;
   } catch (err) {
-    process.stderr.write(`\n${err.message}\n\n`);
+    process.stderr.write(`\n${err && err.message ? err.message : String(err)}\n\n`);
     for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
     process.exit(1);
   }
