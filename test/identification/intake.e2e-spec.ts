@@ -160,6 +160,18 @@ describe('Identification: intake, screening and the first tasks (issue 3)', () =
     expect(tasks.some((x) => x.caseId === other.body.id)).toBe(true);
   });
 
+  it('lets the committee link confirmed duplicates, in both directions', async () => {
+    const document = `LNK-${Date.now()}`;
+    const a = await t.http().post('/api/v1/cases').set(as('officer.rumichaca')).send(intake({ document })).expect(201);
+    const b = await t.http().post('/api/v1/cases').set(as('officer.rumichaca')).send(intake({ document })).expect(201);
+    await t.http().post(`/api/v1/cases/${a.body.id}/links`).set(as('officer.rumichaca')).send({ otherCaseId: b.body.id, relation: 'duplicate' }).expect(403);
+    await t.http().post(`/api/v1/cases/${a.body.id}/links`).set(as('committee.mdi')).send({ otherCaseId: a.body.id, relation: 'duplicate' }).expect(422);
+    const linked = await t.http().post(`/api/v1/cases/${a.body.id}/links`).set(as('committee.mdi')).send({ otherCaseId: b.body.id, relation: 'duplicate' }).expect(200);
+    expect(linked.body.links).toEqual([{ otherCaseId: b.body.id, relation: 'duplicate' }]);
+    const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM case_links WHERE case_id = $1 AND other_case_id = $2`, [b.body.id, a.body.id]);
+    expect(count).toBe(1);
+  });
+
   it('matches names and date of birth whatever the accents, case and spacing', async () => {
     await t.http().post('/api/v1/cases').set(as('officer.rumichaca')).send(intake({ givenNames: 'Ana  Lucía', familyNames: 'Núñez-Peña', dateOfBirth: '2000-01-02' })).expect(201);
     const check = await t.http().post('/api/v1/cases/duplicates-check').set(as('officer.rumichaca'))

@@ -124,7 +124,7 @@ export class CaseRecordService {
         await this.cases.addHistory(m, a, 'link', actor, { otherCaseId: b, relation: dto.relation });
       }
       await this.audit.record(m, { actor, meta, action: 'case.link', subjectType: 'case', subjectId: row.id, caseId: row.id, details: { otherCaseId: other.row.id } });
-      return { links: await this.repository.links(m, row.id) };
+      return { links: (await this.repository.links(m, row.id)).map((l) => ({ otherCaseId: l.other_case_id, relation: l.relation })) };
     });
   }
 }
