@@ -76,7 +76,15 @@ describe('Identification: intake, screening and the first tasks (issue 3)', () =
     await t.http().post(`/api/v1/cases/${res.body.id}/submit-for-review`).set(as('officer.rumichaca')).send({ rationale: 'again' }).expect(409);
     const timeline = await t.http().get(`/api/v1/cases/${res.body.id}/timeline`).set(as('officer.rumichaca')).expect(200);
     expect(timeline.body.items.map((i: { action: string }) => i.action)).toEqual(['intake', 'submit_for_review']);
-    expect(timeline.body.items[1].details.rationale).toMatch(/captación engañosa/);
+    // Free text in the history opens only for the committee and the lead agency.
+    expect(timeline.body.items[1].details.rationale).toBeUndefined();
+    expect(JSON.stringify(timeline.body)).not.toContain('rationaleEnc');
+    const committeeView = await t.http().get(`/api/v1/cases/${res.body.id}/timeline`).set(as('committee.mdi')).expect(200);
+    expect(committeeView.body.items[1].details.rationale).toMatch(/captación engañosa/);
+    const page = await t.http().get(`/api/v1/cases/${res.body.id}/timeline`).query({ limit: 1 }).set(as('officer.rumichaca')).expect(200);
+    expect(page.body.items.map((i: { action: string }) => i.action)).toEqual(['intake']);
+    const next = await t.http().get(`/api/v1/cases/${res.body.id}/timeline`).query({ limit: 1, cursor: page.body.nextCursor }).set(as('officer.rumichaca')).expect(200);
+    expect(next.body.items.map((i: { action: string }) => i.action)).toEqual(['submit_for_review']);
   });
 
   it('stores no plaintext names or document numbers, and a value sealed with one key does not open with another', async () => {
@@ -134,8 +142,10 @@ describe('Identification: intake, screening and the first tasks (issue 3)', () =
     expect(JSON.stringify(audited.body)).not.toMatch(/María José|Pérez|V-\d+|\+593/);
     const log = await t.http().get('/api/v1/audit').query({ caseId: res.body.id, action: 'case.read' }).set(as('auditor')).expect(200);
     expect(log.body.items.map((i: { actor: { username: string } }) => i.actor.username)).toEqual(expect.arrayContaining(['auditor']));
-    const refused = await t.http().get('/api/v1/audit').query({ action: 'case.access_refused', actor: 'officer.quito' }).set(as('auditor')).expect(200);
-    expect(refused.body.items.some((i: { subject: { id: string } }) => i.subject.id === res.body.id)).toBe(true);
+    const refused = await t.http().get('/api/v1/audit').query({ action: 'access.refused', actor: 'officer.quito', caseId: res.body.id }).set(as('auditor')).expect(200);
+    expect(refused.body.items[0]).toMatchObject({ outcome: 'denied', subject: { type: 'case', id: res.body.id, caseId: res.body.id }, details: { code: 'case_not_found', status: 404 } });
+    const staffRefused = await t.http().get('/api/v1/audit').query({ action: 'access.refused', actor: 'staff.casalinda', caseId: res.body.id }).set(as('auditor')).expect(200);
+    expect(staffRefused.body.items).toHaveLength(1);
     // Officers list only their unit's cases.
     const quitoList = await t.http().get('/api/v1/cases').query({ limit: 200 }).set(as('officer.quito')).expect(200);
     expect(quitoList.body.items.some((c: { id: string }) => c.id === res.body.id)).toBe(false);

@@ -207,3 +207,40 @@ describe('Case analysis and referral (issue 4)', () => {
     expect(tasks.some((x) => x.caseId === first.body.caseId)).toBe(true);
   });
 });
+
+describe('The timeline follows the field matrix', () => {
+  let t: TestApp;
+  let p: Protocol;
+
+  beforeAll(async () => {
+    t = await bootApp();
+    p = new Protocol(t);
+    await p.login('officer.rumichaca', 'committee.mdi', 'committee.mies', 'committee.sdh', 'staff.casalinda', 'staff.colibri', 'focal.msp', 'focal.mies', 'auditor');
+  });
+  afterAll(() => t.close());
+
+  it('shows each viewer only the history of the parts they may see', async () => {
+    const casaLinda = await p.shelterId('casa_linda');
+    const { caseId, reviewId } = await p.underReview('girl');
+    await p.decide(reviewId, {
+      decision: 'recognize', leadAgency: 'MIES',
+      plan: { referrals: [{ serviceType: 'shelter', shelterId: casaLinda }, { serviceType: 'medical_care' }, { serviceType: 'legal_advice' }], requestVisa: true },
+    }).expect(200);
+    const actions = async (user: string) => {
+      const res = await t.http().get(`/api/v1/cases/${caseId}/timeline`).set(p.as(user)).expect(200);
+      return res.body.items as { action: string; details: Record<string, unknown> }[];
+    };
+    const officer = await actions('officer.rumichaca');
+    expect(officer.map((i) => i.action)).not.toContain('referral_created');
+    expect(officer.map((i) => i.action)).not.toContain('visa_requested');
+    expect(officer.map((i) => i.action)).toContain('decide_recognize');
+    const msp = (await actions('focal.msp')).filter((i) => i.action === 'referral_created');
+    expect(msp.map((i) => i.details.agency)).toEqual(['MSP']);
+    const staff = (await actions('staff.casalinda')).filter((i) => i.action === 'referral_created');
+    expect(staff.map((i) => i.details.shelterId)).toEqual([casaLinda]);
+    const lead = (await actions('focal.mies')).filter((i) => i.action === 'referral_created');
+    expect(lead).toHaveLength(3);
+    const auditor = await actions('auditor');
+    expect(auditor.every((i) => (i as unknown as { actor: { id: null } }).actor.id === null)).toBe(true);
+  });
+});

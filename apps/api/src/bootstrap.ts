@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { appConfig, buildOpenApiDocument, configureHttp, databaseConfig, serveOpenApi, validateRutaConfig } from '@ruta/core';
 import { AppModule } from './app.module';
 import { prepareDatabase } from './prepare-database';
+import { auditRefusals } from './refusal-recorder';
 
 /** Builds the API exactly as it runs, for main.ts and for the end-to-end tests. */
 export async function createApiApp(): Promise<NestExpressApplication> {
@@ -13,7 +14,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
     bodyParser: false,
     bufferLogs: true,
   });
-  configureHttp(nest, { trustProxy: app.trustProxy });
+  configureHttp(nest, { trustProxy: app.trustProxy, onRefusal: auditRefusals(nest) });
   serveOpenApi(nest, buildOpenApiDocument(nest));
   return nest;
 }

@@ -63,10 +63,7 @@ export class AttachmentService {
       if (!a) throw ProblemException.notFound(CareErrorCode.AttachmentNotFound);
       const { viewer } = await this.access.requireCaseAccess(m, actor, a.case_id, meta);
       const shelterId = a.part === 'care_plan' ? (await m.query(`SELECT shelter_id FROM care_plans WHERE id = $1`, [a.part_id]))[0]?.shelter_id ?? null : null;
-      if (!seesPart(viewer, a.part, shelterId)) {
-        await this.audit.recordRefusal({ actor, meta, action: 'attachment.download', subjectType: 'attachment', subjectId: id, caseId: a.case_id });
-        throw ProblemException.notFound(CareErrorCode.AttachmentNotFound);
-      }
+      if (!seesPart(viewer, a.part, shelterId)) throw ProblemException.notFound(CareErrorCode.AttachmentNotFound);
       await this.audit.record(m, { actor, meta, action: 'attachment.download', subjectType: 'attachment', subjectId: id, caseId: a.case_id });
       return { contentType: a.content_type as string, filename: this.cipher.decrypt(a.filename_enc as string), content: this.cipher.decryptBytes(a.content_enc as Buffer) };
     });

@@ -81,7 +81,7 @@ export class CarePlanService implements OnModuleInit {
       }
       await this.repository.addVersion(m, planId, version, goalsEnc, actor.id, now);
       await this.afterUpdate(m, row, planId, actor, now);
-      await this.cases.addHistory(m, caseId, 'care_plan_saved', actor, { carePlanId: planId, version });
+      await this.cases.addHistory(m, caseId, 'care_plan_saved', actor, { carePlanId: planId, version, shelterId: target.shelterId });
       await this.audit.record(m, { actor, meta, action: 'care_plan.update', subjectType: 'care_plan', subjectId: planId, caseId, changedFields: ['goals'] });
       const body = await this.render(m, row, { ...target, planId, version }, viewer);
       return { body, version };
@@ -108,7 +108,7 @@ export class CarePlanService implements OnModuleInit {
         shelterId: viewer.kind === 'shelter_staff' ? viewer.shelterId : null, by: actor.id, at: now,
       });
       await this.afterUpdate(m, row, planId, actor, now);
-      await this.cases.addHistory(m, caseId, 'care_note_added', actor, { carePlanId: planId, area: dto.area, confidential: dto.confidential });
+      await this.cases.addHistory(m, caseId, 'care_note_added', actor, { carePlanId: planId, area: dto.area, confidential: dto.confidential, shelterId: target.shelterId });
       await this.audit.record(m, { actor, meta, action: 'care_plan.note', subjectType: 'care_note', subjectId: id, caseId, changedFields: ['notes'] });
       return { id, area: dto.area, text: dto.text, confidential: dto.confidential, authorId: actor.id, createdAt: now.toISOString() };
     });

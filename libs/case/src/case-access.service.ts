@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '@ruta/audit';
 import { Actor, ProblemException, RequestMeta } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 import { CaseViewer } from './access/case-viewer';
@@ -17,14 +16,12 @@ export interface CaseAccess {
  */
 @Injectable()
 export class CaseAccessService {
-  constructor(private readonly repository: CaseRepository, private readonly audit: AuditService) {}
+  constructor(private readonly repository: CaseRepository) {}
 
   async requireCaseAccess(m: EntityManager, actor: Actor, caseId: string, meta: RequestMeta | null, lock = false): Promise<CaseAccess> {
     const row = await this.repository.findVisible(m, caseId, actor);
-    if (!row) {
-      await this.audit.recordRefusal({ actor, meta, action: 'case.access_refused', subjectType: 'case', subjectId: caseId });
-      throw ProblemException.notFound(CaseErrorCode.NotFound);
-    }
+    // The refusal is audited by the problem filter, like every refused access.
+    if (!row) throw ProblemException.notFound(CaseErrorCode.NotFound);
     const locked = lock ? (await this.repository.find(m, caseId, true))! : row;
     return { row: locked, viewer: await this.viewerFor(m, locked, actor) };
   }

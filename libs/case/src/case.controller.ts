@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta } from '@ruta/core';
 import type { Response } from 'express';
 import { CaseRecordService } from './case-record.service';
 import { CaseService } from './case.service';
@@ -68,8 +68,8 @@ export class CaseController {
   @Get(':id/timeline')
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'The case history (pseudonymized for auditors)' })
-  timeline(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
-    return this.cases.timeline(actor, id, meta);
+  timeline(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.cases.timeline(actor, id, query, meta);
   }
 
   @Post(':id/links')

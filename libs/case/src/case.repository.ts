@@ -180,9 +180,12 @@ export class CaseRepository {
     );
   }
 
-  async history(m: EntityManager, caseId: string) {
+  async history(m: EntityManager, caseId: string, afterId: string, limit: number): Promise<{
+    id: string; action: string; from_status: string | null; to_status: string | null; actor_id: string | null; actor_roles: string[];
+    actor_agency: string | null; occurred_at: Date; details: Record<string, unknown>;
+  }[]> {
     return m.query(`SELECT id::text AS id, action, from_status, to_status, actor_id, actor_roles, actor_agency, occurred_at, details
-      FROM case_history WHERE case_id = $1 ORDER BY case_history.id`, [caseId]);
+      FROM case_history WHERE case_id = $1 AND case_history.id > $2::bigint ORDER BY case_history.id LIMIT $3`, [caseId, afterId, limit]);
   }
 
   async addStake(m: EntityManager, s: { caseId: string; role: string; agency?: string | null; shelterId?: string | null; reason: string }): Promise<void> {

@@ -12,6 +12,7 @@ import { CaseErrorCode } from './case.exception';
 import { CaseListFilter, CaseRepository, CaseRow } from './case.repository';
 import { CaseStatus } from './case.types';
 import { allowedAction } from './case.workflow';
+import { opensFreeText, timelineEntryVisible } from './case-timeline';
 
 export interface TransitionInput {
   action: string;
@@ -117,20 +118,34 @@ export class CaseService {
     });
   }
 
-  async timeline(actor: Actor, caseId: string, meta: RequestMeta) {
+  async timeline(actor: Actor, caseId: string, query: { limit?: number; cursor?: string }, meta: RequestMeta) {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const cursor = decodeCursor(query.cursor, 1);
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
-      const entries = await this.repository.history(m, row.id);
       const pseudonymize = viewer.kind === 'auditor';
+      const openText = opensFreeText(viewer);
+      const items: Record<string, unknown>[] = [];
+      let after = cursor ? String(cursor[0]) : '0';
+      let more = false;
+      // Entries hidden from this viewer are skipped, so pages are filled from further rows.
+      while (items.length <= limit) {
+        const batch = await this.repository.history(m, row.id, after, 200);
+        for (const e of batch) {
+          after = e.id;
+          if (!timelineEntryVisible(viewer, e)) continue;
+          if (items.length === limit) { more = true; break; }
+          items.push({
+            id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status,
+            actor: pseudonymize ? { id: null, roles: e.actor_roles, agency: e.actor_agency } : { id: e.actor_id, roles: e.actor_roles, agency: e.actor_agency },
+            at: (e.occurred_at as Date).toISOString(), details: this.openDetails(e.details, openText),
+          });
+        }
+        if (more || batch.length < 200) break;
+      }
       await this.audit.record(m, { actor, meta, action: 'case.timeline_read', subjectType: 'case', subjectId: row.id, caseId: row.id });
-      return {
-        items: entries.map((e: Record<string, unknown>) => ({
-          id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status,
-          actor: pseudonymize ? { id: null, roles: e.actor_roles, agency: e.actor_agency } : { id: e.actor_id, roles: e.actor_roles, agency: e.actor_agency },
-          at: (e.occurred_at as Date).toISOString(), details: this.openDetails(e.details as Record<string, unknown>, pseudonymize),
-        })),
-        nextCursor: null,
-      };
+      const last = items[items.length - 1];
+      return { items, nextCursor: more && last ? encodeCursor([String(last.id)]) : null };
     });
   }
 
@@ -145,12 +160,12 @@ export class CaseService {
     });
   }
 
-  /** Encrypted free text in history details (`*Enc`) is opened for readers of the case, dropped for auditors. */
-  private openDetails(details: Record<string, unknown>, pseudonymize: boolean): Record<string, unknown> {
+  /** Encrypted free text in history details (`*Enc`) is opened for the committee and the lead agency only. */
+  private openDetails(details: Record<string, unknown>, openText: boolean): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(details)) {
       if (k.endsWith('Enc')) {
-        if (!pseudonymize && typeof v === 'string') out[k.slice(0, -3)] = this.cipher.decrypt(v);
+        if (openText && typeof v === 'string') out[k.slice(0, -3)] = this.cipher.decrypt(v);
       } else out[k] = v;
     }
     return out;

@@ -119,7 +119,7 @@ export class ReferralLifecycleService {
       if (!ok) throw ProblemException.conflict('conflict', { detail: { es: 'La persona ya egresó', en: 'The person was already discharged' } });
       await this.repository.freePlace(m, p.shelter_id);
       await this.repository.move(m, p.referral_id, ['accepted'], 'completed', actor.id, null, 'outcome_enc');
-      await this.cases.addHistory(m, p.case_id, 'discharge', actor, { placementId: p.id, reason: dto.reason });
+      await this.cases.addHistory(m, p.case_id, 'discharge', actor, { placementId: p.id, reason: dto.reason, shelterId: p.shelter_id });
       await this.audit.record(m, { actor, meta, action: 'placement.discharge', subjectType: 'placement', subjectId: p.id, caseId: p.case_id, changedFields: ['status', 'reason', 'riskAssessment'] });
       return { id: p.id, caseId: p.case_id, shelterId: p.shelter_id, status: 'discharged', reason: dto.reason };
     });
@@ -145,7 +145,7 @@ export class ReferralLifecycleService {
   }
 
   private async record(m: EntityManager, actor: Actor, meta: RequestMeta, r: ReferralRow, action: string, details: Record<string, unknown>) {
-    await this.cases.addHistory(m, r.case_id, `referral_${action}`, actor, { referralId: r.id, ...details });
+    await this.cases.addHistory(m, r.case_id, `referral_${action}`, actor, { referralId: r.id, agency: r.agency_code, shelterId: r.shelter_id, ...details });
     await this.audit.record(m, { actor, meta, action: `referral.${action}`, subjectType: 'referral', subjectId: r.id, caseId: r.case_id, changedFields: ['status'] });
   }
 }

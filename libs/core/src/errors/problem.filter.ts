@@ -6,14 +6,32 @@ import { ProblemException } from './problem.exception';
 import { toProblem } from './to-problem';
 
 /** The single place where errors become RFC 9457 problem details (PRODUCT.md section 13). */
+/** Called for every refused access (401 with a token, 403, 404 on a record) before the answer goes out. */
+export type RefusalRecorder = (req: Request, problem: ProblemException) => Promise<void>;
+
+const NOT_REFUSALS = new Set(['route_not_found', 'test_clock_disabled']);
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemFilter.name);
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  constructor(private readonly onRefusal?: RefusalRecorder) {}
+
+  async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     if (host.getType() !== 'http') throw error;
     const http = host.switchToHttp();
-    sendProblem(error, http.getRequest<Request>(), http.getResponse<Response>(), this.logger);
+    const req = http.getRequest<Request>();
+    const problem = toProblem(error);
+    const refused = problem && !NOT_REFUSALS.has(problem.code)
+      && (problem.status === 403 || problem.status === 404 || (problem.status === 401 && Boolean(req.headers.authorization)));
+    if (refused && this.onRefusal) {
+      try {
+        await this.onRefusal(req, problem);
+      } catch (err) {
+        this.logger.error({ err: (err as Error).message }, 'could not audit a refused access');
+      }
+    }
+    sendProblem(error, req, http.getResponse<Response>(), this.logger);
   }
 }
 

@@ -4,7 +4,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { ProblemFilter, sendProblem } from '../errors/problem.filter';
+import { ProblemFilter, RefusalRecorder, sendProblem } from '../errors/problem.filter';
 import { rutaValidationPipe } from '../errors/validation';
 
 export const API_PREFIX = 'api/v1';
@@ -13,7 +13,7 @@ export const API_PREFIX = 'api/v1';
  * HTTP conventions of PRODUCT.md section 13, applied the same way by the API and the tests.
  * The app must be created with { bodyParser: false, bufferLogs: true }.
  */
-export function configureHttp(app: NestExpressApplication, options: { trustProxy: boolean }): void {
+export function configureHttp(app: NestExpressApplication, options: { trustProxy: boolean; onRefusal?: RefusalRecorder }): void {
   app.useLogger(app.get(Logger));
   if (options.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
@@ -30,7 +30,7 @@ export function configureHttp(app: NestExpressApplication, options: { trustProxy
     sendProblem(error, req, res, bodyLogger);
   });
   app.useGlobalPipes(rutaValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(new ProblemFilter(options.onRefusal));
   app.enableShutdownHooks();
 }
 
