@@ -140,7 +140,7 @@ describe('Care plans and closure (issue 5)', () => {
     const [{ open: openBefore }] = await ds.query(`SELECT count(*)::int AS open FROM tasks WHERE case_id = $1 AND status IN ('open', 'claimed')`, [caseId]);
     expect(openBefore).toBeGreaterThan(0);
     const approved = await t.http().post(`/api/v1/closure-requests/${request.body.id}/approve`).set(p.as('committee.sdh')).expect(200);
-    expect(approved.body).toMatchObject({ status: 'approved', requestingAgency: 'MIES', decidingAgency: 'SDH' });
+    expect(approved.body).toMatchObject({ status: 'approved', requestingAgency: { code: 'MIES' }, decidingAgency: { code: 'SDH', name: { es: 'Secretaría de Derechos Humanos', en: 'Secretariat for Human Rights' } } });
     const closed = await t.http().get(`/api/v1/cases/${caseId}`).set(p.as('committee.mdi')).expect(200);
     expect(closed.body.status).toBe('closed');
     const [{ open: openAfter }] = await ds.query(`SELECT count(*)::int AS open FROM tasks WHERE case_id = $1 AND status IN ('open', 'claimed')`, [caseId]);

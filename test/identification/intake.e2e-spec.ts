@@ -239,7 +239,7 @@ describe('Identification: intake, screening and the first tasks (issue 3)', () =
     expect(catalog.body.version).toBe('v1');
     expect(catalog.body.indicators.find((i: { code: string }) => i.code === 'dr_deceived_about_education'))
       .toMatchObject({ dimension: 'deceptive_recruitment', strength: { adult: 'weak', child: 'strong' }, label: { es: expect.any(String), en: expect.any(String) } });
-    await t.http().get('/api/v1/catalog/indicators').query({ version: 'v9' }).set(as('officer.quito')).expect(422);
+    await t.http().get('/api/v1/catalog/indicators').query({ version: 'v9' }).set(as('officer.quito')).expect(404);
     const [{ count: before }] = await ds.query(`SELECT count(*)::int AS count FROM case_screenings`);
     const dry = await t.http().post('/api/v1/screenings/evaluate').set(as('officer.quito')).send({ catalogVersion: 'v1', isMinor: true, answers: CHILD_ANSWERS }).expect(200);
     expect(dry.body).toMatchObject({ outcome: 'presumed_victim', childRule: true, childProtectionImmediate: true });

@@ -47,7 +47,7 @@ describe('The shared task queue (PRODUCT.md section 10)', () => {
     const mdt = await t.login('focal.mdt');
     const inbox = await t.http().get('/api/v1/tasks').query({ type: 'find_alternative' }).set('Authorization', `Bearer ${mdt}`).expect(200);
     expect(inbox.body.items.map((i: { id: string }) => i.id)).toEqual([overdue.id, urgent.id, normal.id]);
-    expect(inbox.body.items[0]).toMatchObject({ overdue: true, addressee: { role: 'service_focal_point', agency: 'MDT', shelterId: null }, claimedBy: null });
+    expect(inbox.body.items[0]).toMatchObject({ overdue: true, addressee: { role: 'service_focal_point', agency: { code: 'MDT', name: { es: 'Ministerio del Trabajo', en: 'Ministry of Labour' } }, shelterId: null }, claimedBy: null });
     const page1 = await t.http().get('/api/v1/tasks').query({ type: 'find_alternative', limit: 2 }).set('Authorization', `Bearer ${mdt}`).expect(200);
     const page2 = await t.http().get('/api/v1/tasks').query({ type: 'find_alternative', limit: 2, cursor: page1.body.nextCursor }).set('Authorization', `Bearer ${mdt}`).expect(200);
     expect([...page1.body.items, ...page2.body.items].map((i: { id: string }) => i.id)).toEqual([overdue.id, urgent.id, normal.id]);

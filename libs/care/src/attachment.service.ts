@@ -45,7 +45,7 @@ export class AttachmentService {
     }
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
-      const { partId, shelterId } = await this.resolvePart(m, caseId, part, viewer);
+      const { partId, shelterId } = await this.resolvePart(m, caseId, part, viewer, actor);
       if (!seesPart(viewer, part, shelterId)) throw ProblemException.forbidden();
       const [saved] = await m.query(
         `INSERT INTO attachments (case_id, part, part_id, filename_enc, content_type, size_bytes, sha256, content_enc, uploaded_by)
@@ -69,10 +69,10 @@ export class AttachmentService {
     });
   }
 
-  private async resolvePart(m: EntityManager, caseId: string, part: Part, viewer: CaseViewer): Promise<{ partId: string | null; shelterId: string | null }> {
+  private async resolvePart(m: EntityManager, caseId: string, part: Part, viewer: CaseViewer, actor: Actor): Promise<{ partId: string | null; shelterId: string | null }> {
     if (part === 'case') return { partId: null, shelterId: null };
     if (part === 'care_plan') {
-      const target = await this.carePlans.target(m, (await m.query(`SELECT * FROM cases WHERE id = $1`, [caseId]))[0], viewer);
+      const target = await this.carePlans.target(m, (await m.query(`SELECT * FROM cases WHERE id = $1`, [caseId]))[0], viewer, actor);
       if (!target.planId) throw ProblemException.unprocessable(CareErrorCode.AttachmentPartNotFound, { errors: [{ path: 'part', message: 'the case has no care plan yet' }] });
       return { partId: target.planId, shelterId: target.shelterId };
     }

@@ -54,7 +54,7 @@ export class CarePlanService implements OnModuleInit {
   async get(actor: Actor, caseId: string, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
-      const target = await this.target(m, row, viewer);
+      const target = await this.target(m, row, viewer, actor);
       const body = await this.render(m, row, target, viewer);
       await this.audit.record(m, { actor, meta, action: 'care_plan.read', subjectType: 'care_plan', subjectId: target.planId, caseId });
       return { body, version: target.version };
@@ -64,7 +64,7 @@ export class CarePlanService implements OnModuleInit {
   async put(actor: Actor, caseId: string, expected: number, dto: CarePlanDto, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
-      const target = await this.target(m, row, viewer);
+      const target = await this.target(m, row, viewer, actor);
       const now = this.clock.now();
       const goals: Goal[] = dto.goals.map((g) => ({ area: g.area, description: g.description, targetDate: g.targetDate ?? null, status: g.status }));
       const goalsEnc = this.cipher.encryptJson(goals)!;
@@ -91,7 +91,7 @@ export class CarePlanService implements OnModuleInit {
   async addNote(actor: Actor, caseId: string, dto: CareNoteDto, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
-      const target = await this.target(m, row, viewer);
+      const target = await this.target(m, row, viewer, actor);
       const now = this.clock.now();
       let planId = target.planId;
       if (planId === null) {
@@ -117,7 +117,7 @@ export class CarePlanService implements OnModuleInit {
   async versions(actor: Actor, caseId: string, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
-      const target = await this.target(m, row, viewer);
+      const target = await this.target(m, row, viewer, actor);
       const items = target.planId === null ? [] : (await this.repository.versions(m, target.planId)).map((v) => ({
         version: v.version, goals: this.goals(v.goals_enc), savedBy: v.saved_by, savedAt: v.saved_at.toISOString(),
       }));
@@ -127,7 +127,7 @@ export class CarePlanService implements OnModuleInit {
   }
 
   /** The plan a viewer keeps: their shelter's placement (shelter staff), the current plan (lead agency). */
-  async target(m: EntityManager, row: CaseRow, viewer: CaseViewer): Promise<PlanTarget> {
+  async target(m: EntityManager, row: CaseRow, viewer: CaseViewer, actor: Actor): Promise<PlanTarget> {
     let plan: CarePlanRow | undefined;
     if (viewer.kind === 'shelter_staff') {
       const placement = await this.repository.latestPlacementAt(m, row.id, viewer.shelterId);
@@ -135,7 +135,8 @@ export class CarePlanService implements OnModuleInit {
       plan = await this.repository.forPlacement(m, placement.id);
       return { planId: plan?.id ?? null, placementId: placement.id, shelterId: viewer.shelterId, version: plan?.version ?? 0 };
     }
-    if (viewer.kind === 'focal_point' && viewer.lead) {
+    // The lead agency acts through its focal points and its committee members (PRODUCT.md section 2).
+    if ((viewer.kind === 'focal_point' && viewer.lead) || (viewer.kind === 'committee' && row.lead_agency === actor.agencyCode)) {
       const active = await this.repository.activePlacement(m, row.id);
       plan = active ? await this.repository.forPlacement(m, active.id) : await this.repository.caseLevel(m, row.id);
       return { planId: plan?.id ?? null, placementId: active?.id ?? null, shelterId: active?.shelter_id ?? null, version: plan?.version ?? 0 };

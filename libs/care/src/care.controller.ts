@@ -17,7 +17,7 @@ export class CareController {
   constructor(private readonly plans: CarePlanService, private readonly attachments: AttachmentService) {}
 
   @Get('cases/:id/care-plan')
-  @Allow('shelter_staff', 'service_focal_point')
+  @Allow('shelter_staff', 'service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'The care plan (shelter staff of the case\'s shelter, lead agency); ETag carries the version' })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.plans.get(actor, id, meta);
@@ -26,7 +26,7 @@ export class CareController {
   }
 
   @Put('cases/:id/care-plan')
-  @Allow('shelter_staff', 'service_focal_point')
+  @Allow('shelter_staff', 'service_focal_point', 'committee_member')
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version read ("0" to create); stale: 409, missing: 428' })
   @ApiOperation({ summary: 'Save the care plan\'s goals (a new version; nothing is overwritten on a stale version)' })
   async put(@Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: CarePlanDto,
@@ -37,14 +37,14 @@ export class CareController {
   }
 
   @Post('cases/:id/care-plan/notes')
-  @Allow('shelter_staff', 'service_focal_point')
+  @Allow('shelter_staff', 'service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'Add a progress note (append-only; confidential ones only for the writing shelter and the lead agency)' })
   note(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CareNoteDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.plans.addNote(actor, id, dto, meta);
   }
 
   @Get('cases/:id/care-plan/versions')
-  @Allow('shelter_staff', 'service_focal_point')
+  @Allow('shelter_staff', 'service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'Every saved version of the care plan' })
   versions(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.plans.versions(actor, id, meta);

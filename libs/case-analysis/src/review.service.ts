@@ -8,13 +8,14 @@ import { ReferralService } from '@ruta/referral';
 import { RegularizationService } from '@ruta/regularization';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
+import { AgencyNames } from '@ruta/directory';
 import { CaseAnalysisErrorCode } from './case-analysis.exception';
 import { DecisionDto, LeadAgencyDto } from './dto/review.dto';
 import { ReviewRepository, ReviewRow } from './review.repository';
 
 export interface ReviewView {
   id: string; caseId: string; status: string; decision: string | null; members: string[]; rationale: string | null;
-  leadAgency: string | null; createdReferralIds: string[]; visaRequestId: string | null; openedAt: string; decidedAt: string | null;
+  leadAgency: { code: string; name: { es: string; en: string } } | null; createdReferralIds: string[]; visaRequestId: string | null; openedAt: string; decidedAt: string | null;
 }
 
 const PLAN_REASON = 'Plan de protección del equipo de análisis de casos / Protection plan of the case-analysis team';
@@ -40,13 +41,18 @@ export class ReviewService implements OnModuleInit {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     @Inject(caseAnalysisConfig.KEY) private readonly config: ConfigType<typeof caseAnalysisConfig>,
+    private readonly agencies: AgencyNames,
   ) {}
 
   onModuleInit(): void {
-    this.parts.register('reviews', async (m, row) => (await this.repository.forCase(m, row.id)).map((r) => {
-      const v = this.view(r);
-      return { id: v.id, status: v.status, decision: v.decision, rationale: v.rationale, members: v.members, leadAgency: v.leadAgency, decidedAt: v.decidedAt };
-    }));
+    this.parts.register('reviews', async (m, row) => {
+      const out = [];
+      for (const r of await this.repository.forCase(m, row.id)) {
+        const v = await this.view(r);
+        out.push({ id: v.id, status: v.status, decision: v.decision, rationale: v.rationale, members: v.members, leadAgency: v.leadAgency, decidedAt: v.decidedAt });
+      }
+      return out;
+    });
   }
 
   async open(actor: Actor, caseId: string, meta: RequestMeta): Promise<ReviewView> {
@@ -63,7 +69,9 @@ export class ReviewService implements OnModuleInit {
   async list(actor: Actor, caseId: string, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       await this.access.requireCaseAccess(m, actor, caseId, meta);
-      return { items: (await this.repository.forCase(m, caseId)).map((r) => this.view(r)), nextCursor: null };
+      const items = [];
+      for (const r of await this.repository.forCase(m, caseId)) items.push(await this.view(r));
+      return { items, nextCursor: null };
     });
   }
 
@@ -160,10 +168,10 @@ export class ReviewService implements OnModuleInit {
     });
   }
 
-  private view(r: ReviewRow): ReviewView {
+  private async view(r: ReviewRow): Promise<ReviewView> {
     return {
       id: r.id, caseId: r.case_id, status: r.status, decision: r.decision, members: r.members, rationale: this.cipher.decrypt(r.rationale_enc),
-      leadAgency: r.lead_agency, createdReferralIds: r.created_referral_ids, visaRequestId: r.visa_request_id,
+      leadAgency: await this.agencies.ref(r.lead_agency), createdReferralIds: r.created_referral_ids, visaRequestId: r.visa_request_id,
       openedAt: r.opened_at.toISOString(), decidedAt: r.decided_at?.toISOString() ?? null,
     };
   }

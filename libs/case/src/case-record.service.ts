@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { Actor, Clock, defined, ProblemException, RequestMeta } from '@ruta/core';
 import { DataSource } from 'typeorm';
+import { TasksService } from '@ruta/tasks';
 import { CaseAccessService } from './case-access.service';
 import { CaseRecordMapper } from './case-record.mapper';
 import { CaseViewAssembler } from './case-view.assembler';
@@ -24,6 +25,7 @@ export class CaseRecordService {
     private readonly cases: CaseService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly tasks: TasksService,
   ) {}
 
   /** PATCH with optimistic concurrency: the version must be the one the caller read. */
@@ -103,7 +105,8 @@ export class CaseRecordService {
         complaint_notified_on: dto.notifiedOn, complaint_number_enc: this.mapper.encrypt(dto.complaintNumber ?? null),
       });
       if (version === null) throw ProblemException.conflict('version_conflict');
-      await this.cases.addTask(m, {
+      // A corrected complaint keeps the one acknowledgement task FGE already has.
+      if (!(await this.tasks.hasOpen(m, row.id, 'complaint_acknowledgement'))) await this.cases.addTask(m, {
         type: 'complaint_acknowledgement', caseId: row.id, priority: row.is_minor ? 'urgent' : 'high',
         dueAt: new Date(this.clock.nowMs() + 72 * 3600_000), addressee: { role: 'service_focal_point', agency: 'FGE' }, details: {},
       }, actor, meta);

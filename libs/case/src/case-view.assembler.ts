@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FieldCipher } from '@ruta/core';
+import { AgencyNames } from '@ruta/directory';
 import { EntityManager } from 'typeorm';
 import { FullCase } from './access/full-case';
 import { CasePartsRegistry } from './case-parts.registry';
@@ -11,7 +12,8 @@ import { CaseRepository, CaseRow } from './case.repository';
  */
 @Injectable()
 export class CaseViewAssembler {
-  constructor(private readonly repository: CaseRepository, private readonly cipher: FieldCipher, private readonly parts: CasePartsRegistry) {}
+  constructor(private readonly repository: CaseRepository, private readonly cipher: FieldCipher, private readonly parts: CasePartsRegistry,
+    private readonly agencies: AgencyNames) {}
 
   async assemble(m: EntityManager, row: CaseRow): Promise<FullCase> {
     // One connection per transaction: its queries run one after the other.
@@ -47,7 +49,7 @@ export class CaseViewAssembler {
         canton: row.canton,
         place: this.cipher.decrypt(row.place_enc),
         borderPoint: row.border_point,
-        identifyingAgency: row.identifying_agency,
+        identifyingAgency: (await this.agencies.ref(row.identifying_agency))!,
         unit: row.identifying_unit,
         officerId: row.identifying_officer,
         cameToAttention: row.came_to_attention,

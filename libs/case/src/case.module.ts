@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/audit';
+import { DirectoryModule } from '@ruta/directory';
 import { TasksModule } from '@ruta/tasks';
 import { CaseAccessService } from './case-access.service';
 import { CasePartsRegistry } from './case-parts.registry';
@@ -11,7 +12,7 @@ import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 
 @Module({
-  imports: [AuditModule, TasksModule],
+  imports: [AuditModule, TasksModule, DirectoryModule],
   controllers: [CaseController],
   providers: [CasePartsRegistry, CaseRepository, CaseService, CaseRecordService, CaseAccessService, CaseViewAssembler, CaseRecordMapper],
   exports: [CasePartsRegistry, CaseService, CaseRepository, CaseAccessService, CaseRecordMapper],

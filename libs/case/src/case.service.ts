@@ -4,6 +4,7 @@ import { AuditService } from '@ruta/audit';
 import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
 import { CreateTaskInput, TasksService, TaskView } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
+import { AgencyNames } from '@ruta/directory';
 import { CaseViewer } from './access/case-viewer';
 import { projectCase } from './access/case-fields';
 import { CaseAccessService } from './case-access.service';
@@ -41,6 +42,7 @@ export class CaseService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly agencies: AgencyNames,
   ) {}
 
   /** Moves a case along the status machine (PRODUCT.md section 4); refuses what the table does not allow. */
@@ -137,7 +139,7 @@ export class CaseService {
           if (items.length === limit) { more = true; break; }
           items.push({
             id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status,
-            actor: pseudonymize ? { id: null, roles: e.actor_roles, agency: e.actor_agency } : { id: e.actor_id, roles: e.actor_roles, agency: e.actor_agency },
+            actor: { id: pseudonymize ? null : e.actor_id, roles: e.actor_roles, agency: await this.agencies.ref(e.actor_agency) },
             at: (e.occurred_at as Date).toISOString(), details: this.openDetails(e.details, openText),
           });
         }

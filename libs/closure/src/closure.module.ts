@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/audit';
 import { CaseModule } from '@ruta/case';
+import { DirectoryModule } from '@ruta/directory';
 import { TasksModule } from '@ruta/tasks';
 import { ClosureController } from './closure.controller';
 import { ClosureService } from './closure.service';
 
-@Module({ imports: [AuditModule, TasksModule, CaseModule], controllers: [ClosureController], providers: [ClosureService], exports: [ClosureService] })
+@Module({ imports: [AuditModule, TasksModule, DirectoryModule, CaseModule], controllers: [ClosureController], providers: [ClosureService], exports: [ClosureService] })
 export class ClosureModule {}

@@ -5,6 +5,7 @@ import { CaseAccessService, CaseRepository, CaseService } from '@ruta/case';
 import { Actor, Clock, FieldCipher, modifyReturning, ProblemException, registerProblemCodes, RequestMeta } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
+import { AgencyNames, AgencyRef } from '@ruta/directory';
 
 export enum ClosureErrorCode {
   NotFound = 'closure_request_not_found',
@@ -28,8 +29,8 @@ registerProblemCodes({
 });
 
 export interface ClosureView {
-  id: string; caseId: string; reason: string; status: string; requestingAgency: string; requestedAt: string;
-  decidingAgency: string | null; decidedAt: string | null;
+  id: string; caseId: string; reason: string; status: string; requestingAgency: AgencyRef; requestedAt: string;
+  decidingAgency: AgencyRef | null; decidedAt: string | null;
 }
 
 /**
@@ -47,6 +48,7 @@ export class ClosureService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly agencies: AgencyNames,
   ) {}
 
   async request(actor: Actor, caseId: string, reason: string, meta: RequestMeta): Promise<ClosureView> {
@@ -133,8 +135,8 @@ export class ClosureService {
   private async view(m: EntityManager, id: string): Promise<ClosureView> {
     const [r] = await m.query(`SELECT * FROM closure_requests WHERE id = $1`, [id]);
     return {
-      id: r.id, caseId: r.case_id, reason: r.reason, status: r.status, requestingAgency: r.requesting_agency,
-      requestedAt: r.requested_at.toISOString(), decidingAgency: r.deciding_agency, decidedAt: r.decided_at?.toISOString() ?? null,
+      id: r.id, caseId: r.case_id, reason: r.reason, status: r.status, requestingAgency: (await this.agencies.ref(r.requesting_agency))!,
+      requestedAt: r.requested_at.toISOString(), decidingAgency: await this.agencies.ref(r.deciding_agency), decidedAt: r.decided_at?.toISOString() ?? null,
     };
   }
 }

@@ -5,6 +5,7 @@ import { Actor, LocalizedText, ProblemException, RequestMeta } from '@ruta/core'
 import { DataSource } from 'typeorm';
 import { DirectoryErrorCode } from './directory.exception';
 import { DirectoryRepository } from './directory.repository';
+import { AgencyNames } from './agency-names.service';
 import { AgencyView, ShelterView } from './directory.types';
 import { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 import { CreateShelterDto, UpdateShelterDto } from './dto/shelter.dto';
@@ -20,6 +21,7 @@ export class DirectoryService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repository: DirectoryRepository,
     private readonly audit: AuditService,
+    private readonly names: AgencyNames,
   ) {}
 
   listAgencies() {
@@ -44,6 +46,7 @@ export class DirectoryService {
     return this.ds.transaction(async (m) => {
       const found = await this.repository.updateAgency(m, code, { es: dto.name?.es, en: dto.name?.en, kind: dto.kind, active: dto.active });
       if (!found) throw ProblemException.notFound(DirectoryErrorCode.AgencyNotFound);
+      this.names.invalidate();
       await this.audit.record(m, { actor, meta, action: 'agency.update', subjectType: 'agency', subjectId: code, changedFields: changed(dto) });
       return (await this.repository.findAgency(code, m))!;
     });

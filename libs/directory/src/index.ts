@@ -3,3 +3,4 @@ export * from './directory.service';
 export * from './directory.repository';
 export * from './directory.types';
 export * from './directory.exception';
+export * from './agency-names.service';

@@ -15,6 +15,18 @@ export class CatalogService {
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** For the read route: an unknown version does not exist (404). */
+  async read(version?: string): Promise<IndicatorCatalog> {
+    try {
+      return await this.get(version);
+    } catch (err) {
+      if (err instanceof ProblemException && err.code === IdentificationErrorCode.UnknownCatalogVersion) {
+        throw ProblemException.notFound(IdentificationErrorCode.UnknownCatalogVersion);
+      }
+      throw err;
+    }
+  }
+
   async get(version?: string): Promise<IndicatorCatalog> {
     if (version && this.cache.has(version)) return this.cache.get(version)!;
     const [row] = version

@@ -83,7 +83,7 @@ export class IdentificationController {
   @SignedIn()
   @ApiOperation({ summary: 'Indicator catalog (latest version, or ?version=)' })
   async catalog(@Query() query: CatalogQueryDto) {
-    const c = await this.catalogs.get(query.version);
+    const c = await this.catalogs.read(query.version);
     return { version: c.version, dimensions: c.dimensions, rules: c.rules, indicators: c.indicators };
   }
 

@@ -80,7 +80,9 @@ export class ReferralLifecycleService {
       const r = await this.asTarget(m, actor, id, meta);
       if (r.shelter_id) throw ProblemException.unprocessable(ReferralErrorCode.DischargeCompletes);
       this.requireFrom(r, 'complete');
-      await this.repository.move(m, r.id, REFERRAL_WORKFLOW.complete.from, 'completed', actor.id, this.cipher.encrypt(outcome ?? null), 'outcome_enc');
+      if (!(await this.repository.move(m, r.id, REFERRAL_WORKFLOW.complete.from, 'completed', actor.id, this.cipher.encrypt(outcome ?? null), 'outcome_enc'))) {
+        throw ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed);
+      }
       await this.record(m, actor, meta, r, 'complete', {});
       return this.referrals.view((await this.repository.find(m, r.id))!);
     });
@@ -95,7 +97,9 @@ export class ReferralLifecycleService {
       if (!(viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead))) throw ProblemException.forbidden();
       this.requireFrom(r, 'cancel');
       if (await this.repository.activePlacementFor(m, r.id)) throw ProblemException.conflict(ReferralErrorCode.ActivePlacement);
-      await this.repository.move(m, r.id, REFERRAL_WORKFLOW.cancel.from, 'cancelled', actor.id, this.cipher.encrypt(reason));
+      if (!(await this.repository.move(m, r.id, REFERRAL_WORKFLOW.cancel.from, 'cancelled', actor.id, this.cipher.encrypt(reason)))) {
+        throw ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed);
+      }
       if (r.shelter_id && r.status === 'pending') await this.repository.addPending(m, r.shelter_id, -1);
       if (r.response_task_id) await this.tasks.completeByAction(m, r.response_task_id, actor);
       await this.record(m, actor, meta, r, 'cancel', {});

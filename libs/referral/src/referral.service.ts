@@ -44,7 +44,7 @@ export class ReferralService implements OnModuleInit {
   onModuleInit(): void {
     this.parts.register('referrals', async (m, row) => (await this.repository.forCase(m, row.id)).map((r) => {
       const v = this.view(r);
-      return { id: v.id, serviceType: v.serviceType, shelterId: v.shelterId, agency: v.agency.code, status: v.status, reason: v.reason,
+      return { id: v.id, caseId: v.caseId, serviceType: v.serviceType, shelterId: v.shelterId, agency: v.agency, status: v.status, reason: v.reason,
         parentReferralId: v.parentReferralId, placementId: v.placementId };
     }));
   }

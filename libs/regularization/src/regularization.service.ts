@@ -39,8 +39,10 @@ export class RegularizationService implements OnModuleInit {
           expires_on::text AS expires_on, reason_enc FROM visa_requests WHERE case_id = $1 ORDER BY requested_at DESC LIMIT 1`, [row.id]);
       if (!v) return null;
       return {
-        id: v.id, status: v.status, requestedAt: v.requested_at.toISOString(), decidedAt: v.decided_at?.toISOString() ?? null,
+        id: v.id, caseId: row.id, status: v.status, requestedAt: v.requested_at.toISOString(), decidedAt: v.decided_at?.toISOString() ?? null,
         visaNumber: this.cipher.decrypt(v.visa_number_enc), issuedOn: v.issued_on, expiresOn: v.expires_on, reason: this.cipher.decrypt(v.reason_enc),
+        // Article 104: no fee is charged for the application (PRODUCT.md section 8).
+        fee: { amount: 0, waived: true },
       };
     });
   }

@@ -6,7 +6,7 @@ import { CreateTaskInput, TaskStatus, TaskView } from './tasks.types';
 interface TaskRow {
   id: string; type: TaskView['type']; case_id: string | null; status: TaskStatus; priority: TaskView['priority'];
   due_at: Date; escalated: boolean; addressee_role: TaskView['addressee']['role']; addressee_agency: string | null;
-  addressee_shelter_id: string | null; addressee_unit: string | null; claimed_by: string | null; created_at: Date; details: Record<string, unknown>;
+  addressee_shelter_id: string | null; addressee_unit: string | null; agency_es?: string | null; agency_en?: string | null; claimed_by: string | null; created_at: Date; details: Record<string, unknown>;
 }
 
 export function taskView(row: TaskRow, now: Date): TaskView {
@@ -19,7 +19,11 @@ export function taskView(row: TaskRow, now: Date): TaskView {
     dueAt: row.due_at.toISOString(),
     overdue: (row.status === 'open' || row.status === 'claimed') && row.due_at.getTime() < now.getTime(),
     escalated: row.escalated,
-    addressee: { role: row.addressee_role, agency: row.addressee_agency, shelterId: row.addressee_shelter_id, unit: row.addressee_unit },
+    addressee: {
+      role: row.addressee_role,
+      agency: row.addressee_agency ? { code: row.addressee_agency, name: { es: row.agency_es ?? row.addressee_agency, en: row.agency_en ?? row.addressee_agency } } : null,
+      shelterId: row.addressee_shelter_id, unit: row.addressee_unit,
+    },
     claimedBy: row.claimed_by,
     createdAt: row.created_at.toISOString(),
     details: row.details,
@@ -35,6 +39,11 @@ const addressedToActor = (unitParam: string) => `(t.addressee_role = ANY($1::tex
      (t.addressee_role = 'shelter_staff' AND t.addressee_shelter_id = $3::uuid)
   OR (t.addressee_role <> 'shelter_staff' AND (t.addressee_agency IS NULL OR t.addressee_agency = $2)
       AND (t.addressee_unit IS NULL OR t.addressee_unit = ${unitParam}))))`;
+
+/** Agency names for the addressee, so that responses carry {code, name} (PRODUCT.md section 13). */
+const names = (alias: string) => `(SELECT a.name_es FROM agencies a WHERE a.code = ${alias}.addressee_agency) AS agency_es,
+  (SELECT a.name_en FROM agencies a WHERE a.code = ${alias}.addressee_agency) AS agency_en`;
+const RETURNING = `RETURNING *, ${names('tasks')}`;
 
 const PRIORITY_RANK = `CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END`;
 
@@ -52,7 +61,7 @@ export class TasksRepository {
     const [row] = await m.query(
       `INSERT INTO tasks (type, case_id, priority, due_at, addressee_role, addressee_agency, addressee_shelter_id,
          addressee_unit, parent_task_id, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ${RETURNING}`,
       [input.type, input.caseId ?? null, input.priority ?? 'normal', input.dueAt, input.addressee.role,
         input.addressee.role === 'shelter_staff' ? null : input.addressee.agency ?? null,
         input.addressee.shelterId ?? null, input.addressee.unit ?? null, input.parentTaskId ?? null,
@@ -63,7 +72,7 @@ export class TasksRepository {
 
   async findVisible(m: EntityManager, id: string, actor: Actor): Promise<TaskRow | undefined> {
     const [row] = await m.query(
-      `SELECT t.* FROM tasks t WHERE t.id = $4 AND (${addressedToActor('$6')} OR t.claimed_by = $5 OR t.completed_by = $5)`,
+      `SELECT t.*, ${names('t')} FROM tasks t WHERE t.id = $4 AND (${addressedToActor('$6')} OR t.claimed_by = $5 OR t.completed_by = $5)`,
       [actor.roles, actor.agencyCode, actor.shelterId, id, actor.id, actor.unitCode],
     );
     return row;
@@ -95,7 +104,7 @@ export class TasksRepository {
     }
     params.push(filter.limit + 1);
     return m.query(
-      `SELECT t.*, (CASE WHEN t.due_at < $5 THEN 0 ELSE 1 END) AS k_overdue, ${PRIORITY_RANK} AS k_rank
+      `SELECT t.*, ${names('t')}, (CASE WHEN t.due_at < $5 THEN 0 ELSE 1 END) AS k_overdue, ${PRIORITY_RANK} AS k_rank
        FROM tasks t WHERE ${where.join(' AND ')} ORDER BY ${key} LIMIT $${params.length}`,
       params,
     );
@@ -105,7 +114,7 @@ export class TasksRepository {
   async claim(m: EntityManager, id: string, userId: string, now: Date): Promise<TaskRow | undefined> {
     const [row] = await modifyReturning(m, 
       `UPDATE tasks SET status = 'claimed', claimed_by = $2, claimed_at = $3, updated_at = now()
-       WHERE id = $1 AND status = 'open' RETURNING *`,
+       WHERE id = $1 AND status = 'open' ${RETURNING}`,
       [id, userId, now],
     );
     return row;
@@ -114,7 +123,7 @@ export class TasksRepository {
   async release(m: EntityManager, id: string, userId: string): Promise<TaskRow | undefined> {
     const [row] = await modifyReturning(m, 
       `UPDATE tasks SET status = 'open', claimed_by = NULL, claimed_at = NULL, updated_at = now()
-       WHERE id = $1 AND status = 'claimed' AND claimed_by = $2 RETURNING *`,
+       WHERE id = $1 AND status = 'claimed' AND claimed_by = $2 ${RETURNING}`,
       [id, userId],
     );
     return row;
@@ -132,7 +141,7 @@ export class TasksRepository {
   async complete(m: EntityManager, id: string, userId: string | null, now: Date): Promise<TaskRow | undefined> {
     const [row] = await modifyReturning(m, 
       `UPDATE tasks SET status = 'done', claimed_by = NULL, completed_by = $2, completed_at = $3, updated_at = now()
-       WHERE id = $1 AND status IN ('open', 'claimed') RETURNING *`,
+       WHERE id = $1 AND status IN ('open', 'claimed') ${RETURNING}`,
       [id, userId, now],
     );
     return row;
@@ -163,7 +172,7 @@ export class TasksRepository {
   async markEscalated(m: EntityManager, id: string, now: Date): Promise<TaskRow | undefined> {
     const [row] = await modifyReturning(m, 
       `UPDATE tasks SET escalated = true, escalated_at = $2, updated_at = now()
-       WHERE id = $1 AND escalated = false AND status IN ('open', 'claimed') AND due_at <= $2 RETURNING *`,
+       WHERE id = $1 AND escalated = false AND status IN ('open', 'claimed') AND due_at <= $2 ${RETURNING}`,
       [id, now],
     );
     return row;

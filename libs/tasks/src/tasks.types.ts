@@ -40,7 +40,7 @@ export interface TaskView {
   dueAt: string;
   overdue: boolean;
   escalated: boolean;
-  addressee: { role: Role; agency: string | null; shelterId: string | null; unit: string | null };
+  addressee: { role: Role; agency: { code: string; name: { es: string; en: string } } | null; shelterId: string | null; unit: string | null };
   claimedBy: string | null;
   createdAt: string;
   details: Record<string, unknown>;

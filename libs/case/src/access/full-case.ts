@@ -1,3 +1,9 @@
+/** An agency as responses show it (PRODUCT.md section 13). */
+export interface AgencyRef {
+  code: string;
+  name: { es: string; en: string };
+}
+
 /**
  * The complete internal representation of a case, as the service layer assembles it before
  * projecting it for a viewer with `projectCase` (PRODUCT.md section 2). Never send it as is.
@@ -31,7 +37,7 @@ export interface FullCase {
     canton: string | null;
     place: string | null;
     borderPoint: string | null;
-    identifyingAgency: string;
+    identifyingAgency: AgencyRef;
     unit: string | null;
     officerId: string | null;
     cameToAttention: string;
@@ -61,14 +67,15 @@ export interface FullCase {
     decision: string | null;
     rationale: string | null;
     members: string[];
-    leadAgency: string | null;
+    leadAgency: AgencyRef | null;
     decidedAt: string | null;
   }[];
   referrals: {
     id: string;
+    caseId: string;
     serviceType: string;
     shelterId: string | null;
-    agency: string;
+    agency: AgencyRef;
     status: string;
     reason: string;
     parentReferralId: string | null;
@@ -90,6 +97,7 @@ export interface FullCase {
   } | null;
   visa: {
     id: string;
+    caseId: string;
     status: string;
     requestedAt: string;
     decidedAt: string | null;
@@ -97,6 +105,7 @@ export interface FullCase {
     issuedOn: string | null;
     expiresOn: string | null;
     reason: string | null;
+    fee: { amount: 0; waived: true };
   } | null;
   followUp: {
     startDate: string;

@@ -49,7 +49,7 @@ const fixture = (): FullCase => ({
     canton: 'Lago Agrio',
     place: 'Bar El Dorado',
     borderPoint: 'San Miguel',
-    identifyingAgency: 'MDI',
+    identifyingAgency: { code: 'MDI', name: { es: 'MDI', en: 'MDI' } },
     unit: 'unit-san-miguel',
     officerId: OFFICER_ID,
     cameToAttention: 'border_control',
@@ -80,7 +80,7 @@ const fixture = (): FullCase => ({
       decision: 'recognized',
       rationale: 'Strong indicators on act, means and purpose',
       members: ['user-committee-3', 'user-committee-4'],
-      leadAgency: 'MIES',
+      leadAgency: { code: 'MIES', name: { es: 'MIES', en: 'MIES' } },
       decidedAt: '2026-01-12T10:00:00Z',
     },
   ],
@@ -88,8 +88,9 @@ const fixture = (): FullCase => ({
     {
       id: 'ref-health',
       serviceType: 'health',
+      caseId: 'case-1',
       shelterId: null,
-      agency: 'MSP',
+      agency: { code: 'MSP', name: { es: 'MSP', en: 'MSP' } },
       status: 'accepted',
       reason: 'Medical check-up',
       parentReferralId: null,
@@ -98,8 +99,9 @@ const fixture = (): FullCase => ({
     {
       id: 'ref-education',
       serviceType: 'education',
+      caseId: 'case-1',
       shelterId: null,
-      agency: 'MINEDUC',
+      agency: { code: 'MINEDUC', name: { es: 'MINEDUC', en: 'MINEDUC' } },
       status: 'pending',
       reason: 'School enrolment for the child',
       parentReferralId: null,
@@ -108,8 +110,9 @@ const fixture = (): FullCase => ({
     {
       id: 'ref-shelter',
       serviceType: 'shelter',
+      caseId: 'case-1',
       shelterId: 'shelter-A',
-      agency: 'MIES',
+      agency: { code: 'MIES', name: { es: 'MIES', en: 'MIES' } },
       status: 'accepted',
       reason: 'Safe accommodation',
       parentReferralId: null,
@@ -128,6 +131,7 @@ const fixture = (): FullCase => ({
   },
   visa: {
     id: 'visa-1',
+    caseId: 'case-1',
     status: 'issued',
     requestedAt: '2026-01-13T10:00:00Z',
     decidedAt: '2026-02-01T10:00:00Z',
@@ -135,6 +139,7 @@ const fixture = (): FullCase => ({
     issuedOn: '2026-02-02',
     expiresOn: '2028-02-02',
     reason: 'Recognized victim, article 104',
+    fee: { amount: 0, waived: true },
   },
   followUp: {
     startDate: '2026-02-15',
@@ -203,7 +208,7 @@ const EXPECTED: Record<string, Row> = {
     visaOfficer: ABSENT,
     auditor: {
       date: '2026-01-10', province: 'Sucumbíos', canton: 'Lago Agrio', place: 'Bar El Dorado', borderPoint: 'San Miguel',
-      identifyingAgency: 'MDI', unit: 'unit-san-miguel', cameToAttention: 'border_control',
+      identifyingAgency: { code: 'MDI', name: { es: 'MDI', en: 'MDI' } }, unit: 'unit-san-miguel', cameToAttention: 'border_control',
       exploitationForms: ['sexual_exploitation'], locatedAbroad: false,
     },
   },
@@ -217,8 +222,8 @@ const EXPECTED: Record<string, Row> = {
   // reviews: — | yes | decision and lead agency only | decision only | — | decisions only
   reviews: {
     officer: ABSENT, committee: f.reviews,
-    focalLead: [{ decision: 'recognized', leadAgency: 'MIES' }],
-    focalOther: [{ decision: 'recognized', leadAgency: 'MIES' }],
+    focalLead: [{ decision: 'recognized', leadAgency: { code: 'MIES', name: { es: 'MIES', en: 'MIES' } } }],
+    focalOther: [{ decision: 'recognized', leadAgency: { code: 'MIES', name: { es: 'MIES', en: 'MIES' } } }],
     shelterOwn: [{ decision: 'recognized' }], shelterOther: [{ decision: 'recognized' }],
     visaOfficer: ABSENT, auditor: [{ decision: 'recognized' }],
   },
