@@ -126,6 +126,11 @@ describe('HTTP conventions (PRODUCT.md section 13)', () => {
       capacity: 30, operator: { code: 'MIES' },
       eligibility: { sexes: ['female'], minAge: 0, maxAge: 17, exploitationForms: ['sexual_exploitation'], accompanyingChildren: true },
     });
+    const firstPage = await t.http().get('/api/v1/catalog/provinces').query({ limit: 20 }).set('Authorization', `Bearer ${officer}`).expect(200);
+    const lastPage = await t.http().get('/api/v1/catalog/provinces').query({ limit: 20, cursor: firstPage.body.nextCursor }).set('Authorization', `Bearer ${officer}`).expect(200);
+    expect([...firstPage.body.items, ...lastPage.body.items].map((x: { code: string }) => x.code)).toEqual(provinces.body.items.map((x: { code: string }) => x.code));
+    expect(lastPage.body.nextCursor).toBeNull();
+    await t.http().get('/api/v1/catalog/provinces').query({ limit: 500 }).set('Authorization', `Bearer ${officer}`).expect(400);
     const points = await t.http().get('/api/v1/catalog/border-points').set('Authorization', `Bearer ${officer}`).expect(200);
     expect(points.body.items.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['rumichaca', 'huaquillas', 'quito_airport']));
   });

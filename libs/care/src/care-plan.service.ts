@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer } from '@ruta/case';
-import { Actor, Clock, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { CareErrorCode } from './care.exception';
@@ -114,7 +114,7 @@ export class CarePlanService implements OnModuleInit {
     });
   }
 
-  async versions(actor: Actor, caseId: string, meta: RequestMeta) {
+  async versions(actor: Actor, caseId: string, query: { limit?: number; cursor?: string }, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
       const target = await this.target(m, row, viewer, actor);
@@ -122,7 +122,7 @@ export class CarePlanService implements OnModuleInit {
         version: v.version, goals: this.goals(v.goals_enc), savedBy: v.saved_by, savedAt: v.saved_at.toISOString(),
       }));
       await this.audit.record(m, { actor, meta, action: 'care_plan.versions_read', subjectType: 'care_plan', subjectId: target.planId, caseId });
-      return { items, nextCursor: null };
+      return pageList(items, query, (v) => String(v.version));
     });
   }
 

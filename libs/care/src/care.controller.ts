@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Put, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { etag, requireIfMatch } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta } from '@ruta/core';
 import type { Response } from 'express';
 import { ATTACHMENT_MAX_BYTES, AttachmentService } from './attachment.service';
 import { CarePlanService } from './care-plan.service';
@@ -46,8 +46,8 @@ export class CareController {
   @Get('cases/:id/care-plan/versions')
   @Allow('shelter_staff', 'service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'Every saved version of the care plan' })
-  versions(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
-    return this.plans.versions(actor, id, meta);
+  versions(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.plans.versions(actor, id, query, meta);
   }
 
   @Post('cases/:id/attachments')

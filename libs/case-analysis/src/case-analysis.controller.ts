@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { etag } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta } from '@ruta/core';
 import type { Response } from 'express';
 import { DecisionDto, LeadAgencyDto } from './dto/review.dto';
 import { ReviewService } from './review.service';
@@ -22,8 +22,8 @@ export class CaseAnalysisController {
   @Get('cases/:id/reviews')
   @Allow('committee_member')
   @ApiOperation({ summary: 'The reviews of a case' })
-  list(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
-    return this.reviews.list(actor, id, meta);
+  list(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.reviews.list(actor, id, query, meta);
   }
 
   @Post('reviews/:id/decision')

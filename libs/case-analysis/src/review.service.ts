@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService } from '@ruta/case';
-import { Actor, caseAnalysisConfig, Clock, FieldCipher, IdempotencyService, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, caseAnalysisConfig, Clock, FieldCipher, IdempotencyService, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { ReferralService } from '@ruta/referral';
 import { RegularizationService } from '@ruta/regularization';
 import { TasksService } from '@ruta/tasks';
@@ -66,12 +66,12 @@ export class ReviewService implements OnModuleInit {
     });
   }
 
-  async list(actor: Actor, caseId: string, meta: RequestMeta) {
+  async list(actor: Actor, caseId: string, query: { limit?: number; cursor?: string }, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       await this.access.requireCaseAccess(m, actor, caseId, meta);
       const items = [];
       for (const r of await this.repository.forCase(m, caseId)) items.push(await this.view(r));
-      return { items, nextCursor: null };
+      return pageList(items, query, (r) => r.id);
     });
   }
 

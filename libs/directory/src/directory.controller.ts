@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, CurrentRequest, ProblemException, RequestMeta, SignedIn } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, pageList, ProblemException, RequestMeta, SignedIn } from '@ruta/core';
 import { DirectoryService } from './directory.service';
 import { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 import { CreateShelterDto, UpdateShelterDto } from './dto/shelter.dto';
@@ -21,8 +21,8 @@ export class DirectoryController {
   @Get('agencies')
   @SignedIn()
   @ApiOperation({ summary: 'Agencies' })
-  async agencies() {
-    return { items: await this.directory.listAgencies(), nextCursor: null };
+  async agencies(@Query() query: PageQueryDto) {
+    return pageList(await this.directory.listAgencies(), query, (x: { code: string }) => x.code);
   }
 
   @Post('agencies')
@@ -42,8 +42,8 @@ export class DirectoryController {
   @Get('shelters')
   @SignedIn()
   @ApiOperation({ summary: 'Shelters with occupancy' })
-  async shelters() {
-    return { items: await this.directory.listShelters(), nextCursor: null };
+  async shelters(@Query() query: PageQueryDto) {
+    return pageList(await this.directory.listShelters(), query, (x: { id: string }) => x.id);
   }
 
   @Post('shelters')
@@ -70,21 +70,21 @@ export class DirectoryController {
   @Get('catalog/services')
   @SignedIn()
   @ApiOperation({ summary: 'Service catalog' })
-  async services() {
-    return { items: await this.directory.listServices(), nextCursor: null };
+  async services(@Query() query: PageQueryDto) {
+    return pageList(await this.directory.listServices(), query, (x: { code: string }) => x.code);
   }
 
   @Get('catalog/provinces')
   @SignedIn()
   @ApiOperation({ summary: 'Provinces of Ecuador with INEC codes' })
-  async provinces() {
-    return { items: await this.directory.listProvinces(), nextCursor: null };
+  async provinces(@Query() query: PageQueryDto) {
+    return pageList(await this.directory.listProvinces(), query, (x: { code: string }) => x.code);
   }
 
   @Get('catalog/border-points')
   @SignedIn()
   @ApiOperation({ summary: 'Border points and airports (officers\' units)' })
-  async borderPoints() {
-    return { items: await this.directory.listBorderPoints(), nextCursor: null };
+  async borderPoints(@Query() query: PageQueryDto) {
+    return pageList(await this.directory.listBorderPoints(), query, (x: { code: string }) => x.code);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, CurrentRequest, IdempotencyService, RequestMeta } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, IdempotencyService, PageQueryDto, RequestMeta } from '@ruta/core';
 import type { Response } from 'express';
 import { AcceptReferralDto, CompleteReferralDto, CreateReferralDto, DischargeDto, ReasonDto } from './dto/referral.dto';
 import { ReferralLifecycleService } from './referral-lifecycle.service';
@@ -34,8 +34,8 @@ export class ReferralController {
   @Get('cases/:id/referrals')
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'The referrals of a case the caller may see' })
-  list(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
-    return this.referrals.listForCase(actor, id, meta);
+  list(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.referrals.listForCase(actor, id, query, meta);
   }
 
   @Post('referrals/:id/accept')

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { ageOn, CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
-import { Actor, Clock, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkEligibility } from './eligibility';
@@ -155,11 +155,13 @@ export class ReferralService implements OnModuleInit {
   }
 
   /** The referrals this viewer may see, per the field matrix (auditors: types and statuses only). */
-  async listForCase(actor: Actor, caseId: string, meta: RequestMeta) {
+  async listForCase(actor: Actor, caseId: string, query: { limit?: number; cursor?: string }, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
       const rows = await this.repository.forCase(m, row.id);
-      return { items: this.visibleTo(viewer, rows), nextCursor: null };
+      // Oldest first; the cursor is the position (auditors' entries carry no id).
+      const page = pageList(this.visibleTo(viewer, rows).map((item, position) => ({ item, position })), query, (x) => String(x.position));
+      return { items: page.items.map((x) => x.item), nextCursor: page.nextCursor };
     });
   }
 

@@ -8,7 +8,7 @@ import { problemBody } from '../errors/problem-body';
 import { ProblemException } from '../errors/problem.exception';
 import { toProblem } from '../errors/to-problem';
 import { pickLocale } from '../i18n/locale';
-import { decodeCursor, encodeCursor, pageOf } from '../pagination/cursor';
+import { decodeCursor, encodeCursor, pageList, pageOf } from '../pagination/cursor';
 
 describe('pickLocale', () => {
   it.each([
@@ -82,6 +82,16 @@ describe('cursors', () => {
     expect(page.items).toEqual([1, 2]);
     expect(decodeCursor(page.nextCursor!, 1)).toEqual([2]);
     expect(pageOf([1, 2], 2, (n) => [n]).nextCursor).toBeNull();
+  });
+  it('pages a short ordered list by the last key', () => {
+    const all = ['a', 'b', 'c', 'd', 'e'];
+    const first = pageList(all, { limit: 2 }, (x) => x);
+    expect(first.items).toEqual(['a', 'b']);
+    const second = pageList(all, { limit: 2, cursor: first.nextCursor! }, (x) => x);
+    expect(second.items).toEqual(['c', 'd']);
+    const third = pageList(all, { limit: 2, cursor: second.nextCursor! }, (x) => x);
+    expect(third).toEqual({ items: ['e'], nextCursor: null });
+    expect(pageList(all, {}, (x) => x)).toEqual({ items: all, nextCursor: null });
   });
   it.each(['not-base64!', encodeCursor([1]), Buffer.from('{"a":1}').toString('base64url')])('refuses a bad cursor %s', (bad) => {
     expect(() => decodeCursor(bad, 2)).toThrow(ProblemException);

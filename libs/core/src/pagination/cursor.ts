@@ -32,3 +32,16 @@ export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => (strin
   const nextCursor = rows.length > limit ? encodeCursor(cursorOf(items[items.length - 1])) : null;
   return { items, nextCursor };
 }
+
+/**
+ * Pages a short, already ordered list (reference data, a case's reviews or referrals) with the same
+ * {items, nextCursor} contract as the keyset-paged lists; the cursor is the last item's key.
+ */
+export function pageList<T>(all: T[], query: { limit?: number; cursor?: string }, keyOf: (item: T) => string): Page<T> {
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const after = decodeCursor(query.cursor, 1);
+  const start = after ? all.findIndex((item) => keyOf(item) === String(after[0])) + 1 : 0;
+  const items = all.slice(start, start + limit);
+  const nextCursor = start + limit < all.length && items.length > 0 ? encodeCursor([keyOf(items[items.length - 1])]) : null;
+  return { items, nextCursor };
+}
