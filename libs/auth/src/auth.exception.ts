@@ -8,6 +8,7 @@ export enum AuthErrorCode {
   UserNotFound = 'user_not_found',
   WeakPassword = 'weak_password',
   UserScopeInvalid = 'user_scope_invalid',
+  InvalidMfa = 'invalid_mfa_code',
 }
 
 registerProblemCodes({
@@ -21,6 +22,7 @@ registerProblemCodes({
     es: 'La contraseña debe tener al menos 12 caracteres',
     en: 'The password must have at least 12 characters',
   },
+  [AuthErrorCode.InvalidMfa]: { es: 'El código de verificación no es válido', en: 'The verification code is not valid' },
   [AuthErrorCode.UserScopeInvalid]: {
     es: 'Un oficial de migración necesita una unidad y el personal de acogida una casa de acogida',
     en: 'An immigration officer needs a unit and shelter staff need a shelter',

@@ -8,6 +8,7 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginLimiter } from './login-limiter.service';
+import { MfaService } from './mfa.service';
 import { PasswordService } from './password.service';
 import { SessionsRepository } from './sessions.repository';
 import { JwtStrategy } from './strategies/jwt.strategy';
@@ -21,7 +22,7 @@ import { UsersService } from './users.service';
   imports: [PassportModule, JwtModule.register({}), AuditModule, TasksModule],
   controllers: [AuthController, UsersController],
   providers: [
-    AuthService, UsersService, UsersRepository, SessionsRepository, PasswordService, TokenService, LoginLimiter,
+    AuthService, MfaService, UsersService, UsersRepository, SessionsRepository, PasswordService, TokenService, LoginLimiter,
     LocalStrategy, JwtStrategy, AccessGuard,
     { provide: APP_GUARD, useExisting: AccessGuard },
   ],

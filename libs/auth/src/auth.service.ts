@@ -8,6 +8,7 @@ import { AuthErrorCode } from './auth.exception';
 import { LoginLimiter } from './login-limiter.service';
 import { PasswordService } from './password.service';
 import { SessionsRepository } from './sessions.repository';
+import { MfaChallenge, MfaService } from './mfa.service';
 import { TokenService } from './token.service';
 import { UserRow, UsersRepository, UserView, userView } from './users.repository';
 
@@ -29,6 +30,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly limiter: LoginLimiter,
     private readonly audit: AuditService,
+    private readonly mfa: MfaService,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
@@ -54,6 +56,28 @@ export class AuthService {
       throw ProblemException.unauthorized(AuthErrorCode.InvalidCredentials);
     }
     return user;
+  }
+
+  /** After the password: the tokens, or a second-factor challenge for the roles that need one. */
+  async afterPassword(user: UserRow, meta: RequestMeta): Promise<TokenPair | MfaChallenge> {
+    if (!this.mfa.required(user)) return this.startSession(user, meta);
+    await this.audit.recordAlone({ actorUsername: user.username, meta, action: 'auth.mfa_challenge', subjectType: 'user', subjectId: user.id });
+    return this.mfa.challenge(user);
+  }
+
+  /** Second factor: a valid TOTP code for the challenged user starts the session; failures count like passwords. */
+  async completeMfa(mfaToken: string, code: string, meta: RequestMeta): Promise<TokenPair> {
+    const userId = this.mfa.userIdFrom(mfaToken);
+    const user = userId ? await this.users.findById(this.ds.manager, userId) : undefined;
+    if (!user || user.disabled) throw ProblemException.unauthorized(AuthErrorCode.InvalidToken);
+    const address = meta.clientAddress ?? 'unknown';
+    await this.limiter.assertAllowed(user.username, address);
+    if (!this.mfa.verify(user, code)) {
+      await this.limiter.recordFailure(user.username, address);
+      await this.audit.recordAlone({ actorUsername: user.username, meta, action: 'auth.mfa', outcome: 'failure', subjectType: 'user', subjectId: user.id });
+      throw ProblemException.unauthorized(AuthErrorCode.InvalidMfa);
+    }
+    return this.startSession(user, meta);
   }
 
   async startSession(user: UserRow, meta: RequestMeta): Promise<TokenPair> {

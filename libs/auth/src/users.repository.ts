@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 export interface UserRow {
   id: string; username: string; display_name: string; password_hash: string; agency_code: string;
   agency_es: string; agency_en: string; unit_code: string | null; shelter_id: string | null; roles: Role[];
-  disabled: boolean; version: number;
+  disabled: boolean; version: number; mfa_secret: string | null;
 }
 
 export interface UserView {
@@ -33,7 +33,7 @@ export function userView(row: UserRow): UserView {
 }
 
 const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.password_hash, u.agency_code, a.name_es AS agency_es,
-  a.name_en AS agency_en, u.unit_code, u.shelter_id, u.roles, u.disabled, u.version
+  a.name_en AS agency_en, u.unit_code, u.shelter_id, u.roles, u.disabled, u.version, u.mfa_secret
   FROM users u JOIN agencies a ON a.code = u.agency_code`;
 
 export interface UserWrite {
@@ -64,6 +64,10 @@ export class UsersRepository {
   }
 
   /** The actor behind a live session: null when the session is revoked or expired or the user disabled. */
+  async setMfaSecret(m: EntityManager, id: string, secretEnc: string): Promise<void> {
+    await m.query(`UPDATE users SET mfa_secret = $2 WHERE id = $1 AND mfa_secret IS NULL`, [id, secretEnc]);
+  }
+
   async findActorBySession(m: EntityManager, sessionId: string, userId: string): Promise<Actor | null> {
     const [row] = await m.query(
       `SELECT u.id, u.username, u.roles, u.agency_code, u.unit_code, u.shelter_id

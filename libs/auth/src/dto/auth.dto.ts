@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'officer.rumichaca' }) @IsString() @Length(1, 64)
@@ -7,6 +7,14 @@ export class LoginDto {
 
   @ApiProperty({ example: 'Ruta-Demo-2026' }) @IsString() @Length(1, 256)
   password: string;
+}
+
+export class MfaDto {
+  @ApiProperty() @IsString() @MaxLength(2000)
+  mfaToken: string;
+
+  @ApiProperty({ example: '123456' }) @Matches(/^\d{6}$/)
+  code: string;
 }
 
 export class RefreshDto {

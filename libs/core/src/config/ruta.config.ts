@@ -69,9 +69,16 @@ export const redisConfig = registerAs('redis', () => {
   };
 });
 
+const ALL_ROLES = ['immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer', 'auditor', 'admin'];
+
 export const authConfig = registerAs('auth', () => {
   const e = env();
+  // Multi-factor authentication (TOTP) for these roles: production default admin and auditor; demo none.
+  const mfaRoles = readString(e, 'MFA_ROLES', isProduction() ? 'admin,auditor' : 'none')
+    .split(',').map((r) => r.trim()).filter((r) => r && r !== 'none');
+  for (const role of mfaRoles) if (!ALL_ROLES.includes(role)) throw new ConfigError('MFA_ROLES', `names an unknown role "${role}"`);
   return {
+    mfaRoles,
     jwtSecret: readSecret(e, 'JWT_SECRET', 32),
     jwtAudience: readString(e, 'JWT_AUDIENCE', 'ruta-api'),
     jwtIssuer: readString(e, 'JWT_ISSUER', 'ruta'),
