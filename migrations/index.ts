@@ -6,6 +6,7 @@ import { CreateTasksTimersOutbox1764000004000 } from './1764000004000-CreateTask
 import { CreateCases1764100000000 } from './1764100000000-CreateCases';
 import { CreateReviewsReferralsPlacements1764200000000 } from './1764200000000-CreateReviewsReferralsPlacements';
 import { CreateCareAndClosure1764300000000 } from './1764300000000-CreateCareAndClosure';
+import { AddMinorConsentDetails1764400000000 } from './1764400000000-AddMinorConsentDetails';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateCases1764100000000,
   CreateReviewsReferralsPlacements1764200000000,
   CreateCareAndClosure1764300000000,
+  AddMinorConsentDetails1764400000000,
 ];

@@ -42,8 +42,16 @@ describe('Identification: intake, screening and the first tasks (issue 3)', () =
   });
 
   it('a 15-year-old gives an immediate child protection task to MIES focal points, due within 24 hours', async () => {
-    const res = await t.http().post('/api/v1/cases').set(as('officer.rumichaca')).send(intake({ dateOfBirth: '2011-06-01', answers: CHILD_ANSWERS }));
+    const body = intake({ dateOfBirth: '2011-06-01', answers: CHILD_ANSWERS }) as ReturnType<typeof intake> & { consent: Record<string, unknown> };
+    body.consent.childView = 'Quiere estar con su hermana y volver a estudiar';
+    body.consent.guardian = { name: 'Rosa Quiñónez', relationship: 'tía' };
+    const res = await t.http().post('/api/v1/cases').set(as('officer.rumichaca')).send(body);
     expect(res.status).toBe(201);
+    expect(res.body.consent).toMatchObject({ childView: 'Quiere estar con su hermana y volver a estudiar', guardian: { name: 'Rosa Quiñónez', relationship: 'tía' } });
+    const audited = await t.http().get(`/api/v1/cases/${res.body.id}`).set(as('auditor')).expect(200);
+    expect(audited.body.consent).toEqual({ dataProcessing: true, referral: true, shareWith: ['MIES'], withdrawn: false, recordedAt: expect.any(String) });
+    const [stored] = await ds.query(`SELECT child_view_enc, guardian_enc FROM case_consents WHERE case_id = $1`, [res.body.id]);
+    expect(JSON.stringify(stored)).not.toMatch(/hermana|Rosa/);
     expect(res.body).toMatchObject({ isMinor: true, status: 'identified', screening: { childRule: true, childProtectionImmediate: true } });
     const tasks = await inbox('focal.mies', 'child_protection_immediate');
     const task = tasks.find((x) => x.caseId === res.body.id)!;

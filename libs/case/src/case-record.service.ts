@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { Actor, Clock, defined, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, defined, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
 import { DataSource } from 'typeorm';
 import { TasksService } from '@ruta/tasks';
 import { CaseAccessService } from './case-access.service';
@@ -26,6 +26,7 @@ export class CaseRecordService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly tasks: TasksService,
+    private readonly cipher: FieldCipher,
   ) {}
 
   /** PATCH with optimistic concurrency: the version must be the one the caller read. */
@@ -74,13 +75,18 @@ export class CaseRecordService {
       this.access.requireWriter(viewer);
       const current = await this.repository.latestConsent(m, row.id);
       const withdrawn = dto.withdrawn ?? current?.withdrawn ?? false;
+      const minorDetails = {
+        childViewEnc: dto.childView !== undefined ? this.mapper.encrypt(dto.childView) : current?.child_view_enc ?? null,
+        guardianEnc: dto.guardian !== undefined ? this.cipher.encryptJson({ ...dto.guardian }) : current?.guardian_enc ?? null,
+      };
       const next = withdrawn
-        ? { dataProcessing: false, referral: false, shareWith: [] as string[], withdrawn: true }
+        ? { dataProcessing: false, referral: false, shareWith: [] as string[], withdrawn: true, ...minorDetails }
         : {
           dataProcessing: dto.dataProcessing ?? current?.data_processing ?? false,
           referral: dto.referral ?? current?.referral ?? false,
           shareWith: dto.shareWith ?? current?.share_with ?? [],
           withdrawn: false,
+          ...minorDetails,
         };
       await this.repository.insertConsent(m, row.id, next, actor.id);
       const version = await this.repository.update(m, row.id, row.version, {});

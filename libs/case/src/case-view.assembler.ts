@@ -59,8 +59,9 @@ export class CaseViewAssembler {
       },
       consent: consent
         ? { dataProcessing: consent.data_processing, referral: consent.referral, shareWith: consent.share_with, withdrawn: consent.withdrawn,
-          recordedBy: consent.recorded_by, recordedAt: consent.recorded_at.toISOString() }
-        : { dataProcessing: false, referral: false, shareWith: [], withdrawn: false, recordedBy: null, recordedAt: null },
+          recordedBy: consent.recorded_by, recordedAt: consent.recorded_at.toISOString(),
+          childView: this.cipher.decrypt(consent.child_view_enc), guardian: this.cipher.decryptJson(consent.guardian_enc) }
+        : { dataProcessing: false, referral: false, shareWith: [], withdrawn: false, recordedBy: null, recordedAt: null, childView: null, guardian: null },
       screening: screening
         ? { ...(screening.result as object), performedAt: screening.performed_at.toISOString() } as FullCase['screening']
         : null,

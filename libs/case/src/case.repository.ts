@@ -149,15 +149,21 @@ export class CaseRepository {
     }
   }
 
-  async insertConsent(m: EntityManager, caseId: string, c: { dataProcessing: boolean; referral: boolean; shareWith: string[]; withdrawn: boolean }, by: string): Promise<void> {
-    await m.query(`INSERT INTO case_consents (case_id, data_processing, referral, share_with, withdrawn, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [caseId, c.dataProcessing, c.referral, c.shareWith, c.withdrawn, by]);
+  async insertConsent(m: EntityManager, caseId: string, c: {
+    dataProcessing: boolean; referral: boolean; shareWith: string[]; withdrawn: boolean; childViewEnc?: string | null; guardianEnc?: string | null;
+  }, by: string): Promise<void> {
+    await m.query(`INSERT INTO case_consents (case_id, data_processing, referral, share_with, withdrawn, recorded_by, child_view_enc, guardian_enc)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [caseId, c.dataProcessing, c.referral, c.shareWith, c.withdrawn, by, c.childViewEnc ?? null, c.guardianEnc ?? null]);
   }
 
   async latestConsent(m: EntityManager, caseId: string) {
-    const [row] = await m.query(`SELECT data_processing, referral, share_with, withdrawn, recorded_by, recorded_at FROM case_consents
+    const [row] = await m.query(`SELECT data_processing, referral, share_with, withdrawn, recorded_by, recorded_at, child_view_enc, guardian_enc FROM case_consents
       WHERE case_id = $1 ORDER BY id DESC LIMIT 1`, [caseId]);
-    return row as { data_processing: boolean; referral: boolean; share_with: string[]; withdrawn: boolean; recorded_by: string | null; recorded_at: Date } | undefined;
+    return row as {
+      data_processing: boolean; referral: boolean; share_with: string[]; withdrawn: boolean; recorded_by: string | null; recorded_at: Date;
+      child_view_enc: string | null; guardian_enc: string | null;
+    } | undefined;
   }
 
   async insertScreening(m: EntityManager, s: { caseId: string; catalogVersion: string; isMinor: boolean; answersEnc: string; result: unknown; outcome: string; by: string }): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseRecordMapper, CaseRepository, CaseService, ecuadorDate } from '@ruta/case';
-import { Actor, Clock, IdempotencyService, RequestMeta } from '@ruta/core';
+import { Actor, Clock, FieldCipher, IdempotencyService, RequestMeta } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 import { CatalogService } from './catalog.service';
 import { DuplicatesService } from './duplicates.service';
@@ -23,6 +23,7 @@ export class IntakeService {
     private readonly duplicates: DuplicatesService,
     private readonly screeningTasks: ScreeningTasks,
     private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async intake(actor: Actor, dto: IntakeDto, key: string | undefined, meta: RequestMeta) {
@@ -60,6 +61,7 @@ export class IntakeService {
     await this.repository.replaceDocuments(m, caseId, this.mapper.documentRows(victim.documents));
     await this.repository.insertConsent(m, caseId, {
       dataProcessing: dto.consent.dataProcessing, referral: dto.consent.referral, shareWith: dto.consent.shareWith ?? [], withdrawn: false,
+      childViewEnc: this.mapper.encrypt(dto.consent.childView), guardianEnc: this.cipher.encryptJson(dto.consent.guardian ? { ...dto.consent.guardian } : null),
     }, actor.id);
     await this.repository.insertScreening(m, {
       caseId, catalogVersion: catalog.version, isMinor, answersEnc: this.mapper.encrypt(JSON.stringify(dto.screening.answers))!,

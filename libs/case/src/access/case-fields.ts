@@ -106,6 +106,10 @@ const carePlanOfOwnShelter = (p: CarePlan, viewer: ViewerOf<'shelter_staff'>) =>
   return { ...p, notes: p.notes.filter((n) => !n.confidential || n.shelterId === viewer.shelterId) };
 };
 
+/** Auditors: the consent flags and when, not who recorded it, nor the child's words or the guardian. */
+const consentFlags = (c: FullCase['consent']) =>
+  ({ dataProcessing: c.dataProcessing, referral: c.referral, shareWith: c.shareWith, withdrawn: c.withdrawn, recordedAt: c.recordedAt });
+
 const visaStatusAndDates = (v: FullCase['visa']) =>
   v === null
     ? null
@@ -168,7 +172,7 @@ export const CASE_FIELD_MATRIX: CaseFieldMatrix = {
     focal_point: 'all',
     shelter_staff: 'all',
     visa_officer: 'none',
-    auditor: 'all',
+    auditor: consentFlags,
   },
   screening: {
     officer: 'all',

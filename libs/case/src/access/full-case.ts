@@ -52,6 +52,9 @@ export interface FullCase {
     withdrawn: boolean;
     recordedBy: string | null;
     recordedAt: string | null;
+    /** For a minor: the child's own view, and the guardian if any (PRODUCT.md section 4). */
+    childView: string | null;
+    guardian: { name: string; relationship: string } | null;
   };
   screening: {
     outcome: string;

@@ -101,7 +101,18 @@ export class IdentificationDto {
   locatedAbroad: boolean;
 }
 
+export class GuardianDto {
+  @ApiProperty() @IsString() @Length(1, 200) name: string;
+  @ApiProperty({ example: 'mother' }) @IsString() @Length(1, 100) relationship: string;
+}
+
 export class ConsentInputDto {
+  @ApiPropertyOptional({ description: 'For a minor: the child\'s own view of the consent' }) @IsOptional() @IsString() @Length(1, 2000)
+  childView?: string;
+
+  @ApiPropertyOptional({ type: GuardianDto, description: 'For a minor: the guardian, if any' }) @IsOptional() @ValidateNested() @Type(() => GuardianDto)
+  guardian?: GuardianDto;
+
   @ApiProperty() @IsBoolean()
   dataProcessing: boolean;
 
@@ -149,6 +160,8 @@ export class CasePatchDto {
 }
 
 export class ConsentChangeDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) childView?: string;
+  @ApiPropertyOptional({ type: GuardianDto }) @IsOptional() @ValidateNested() @Type(() => GuardianDto) guardian?: GuardianDto;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() referral?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() dataProcessing?: boolean;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(20) @Matches(/^[A-Z][A-Z0-9]{1,11}$/, { each: true }) shareWith?: string[];

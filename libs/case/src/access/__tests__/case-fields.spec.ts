@@ -64,6 +64,8 @@ const fixture = (): FullCase => ({
     withdrawn: false,
     recordedBy: 'user-committee-3',
     recordedAt: '2026-01-10T15:00:00Z',
+    childView: null,
+    guardian: null,
   },
   screening: {
     outcome: 'strong_indicators',
@@ -213,7 +215,10 @@ const EXPECTED: Record<string, Row> = {
     },
   },
   // consent: yes | yes | yes | yes | — | yes
-  consent: { ...same(f.consent), visaOfficer: ABSENT },
+  consent: {
+    ...same(f.consent), visaOfficer: ABSENT,
+    auditor: { dataProcessing: true, referral: true, shareWith: ['MIES', 'MSP'], withdrawn: false, recordedAt: '2026-01-10T15:00:00Z' },
+  },
   // screening: yes | yes | — | — | — | outcome only
   screening: {
     officer: f.screening, committee: f.screening, focalLead: ABSENT, focalOther: ABSENT, shelterOwn: ABSENT, shelterOther: ABSENT,
