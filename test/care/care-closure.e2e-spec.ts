@@ -70,7 +70,9 @@ describe('Care plans and closure (issue 5)', () => {
     expect(officer.body.carePlan).toBeUndefined();
     const msp = await t.http().get(`/api/v1/cases/${caseId}`).set(p.as('focal.msp')).expect(200);
     expect(msp.body.carePlan).toEqual({ goals: expect.any(Array) });
-    await t.http().get(`/api/v1/cases/${caseId}/care-plan`).set(p.as('focal.msp')).expect(403);
+    const notLead = await t.http().get(`/api/v1/cases/${caseId}/care-plan`).set(p.as('focal.msp'));
+    expect(notLead.status).toBe(422);
+    expect(notLead.body.code).toBe('not_care_plan_writer');
     const committee = await t.http().get(`/api/v1/cases/${caseId}`).set(p.as('committee.sdh')).expect(200);
     expect(JSON.stringify(committee.body)).not.toContain(secret);
     await t.http().get(`/api/v1/cases/${caseId}/care-plan`).set(p.as('auditor')).expect(403);
@@ -130,7 +132,7 @@ describe('Care plans and closure (issue 5)', () => {
   });
 
   it('closes only with approval by another agency, cancels open tasks, and reopens to the previous status', async () => {
-    await t.http().post(`/api/v1/cases/${caseId}/closure-requests`).set(p.as('focal.msp')).send({ reason: 'returned_abroad' }).expect(403);
+    await t.http().post(`/api/v1/cases/${caseId}/closure-requests`).set(p.as('focal.msp')).send({ reason: 'returned_abroad' }).expect(422);
     const request = await t.http().post(`/api/v1/cases/${caseId}/closure-requests`).set(p.as('focal.mies')).send({ reason: 'returned_abroad' }).expect(201);
     expect((await p.inbox('committee.sdh', 'closure_approval')).some((x) => x.caseId === caseId)).toBe(true);
     const own = await t.http().post(`/api/v1/closure-requests/${request.body.id}/approve`).set(p.as('committee.mies'));

@@ -62,7 +62,11 @@ describe('Case analysis and referral (issue 4)', () => {
     await t.http().post(`/api/v1/referrals/${medical.id}/accept`).set(p.as('focal.msp')).send({}).expect(200);
     const done = await t.http().post(`/api/v1/referrals/${medical.id}/complete`).set(p.as('focal.msp')).send({ outcome: 'Valoración médica realizada' }).expect(200);
     expect(done.body.status).toBe('completed');
-    await t.http().post(`/api/v1/referrals/${medical.id}/accept`).set(p.as('staff.casalinda')).send({}).expect(403);
+    // Casa Linda does not see the MSP referral at all; the lead agency sees it but is not its target.
+    await t.http().post(`/api/v1/referrals/${medical.id}/accept`).set(p.as('staff.casalinda')).send({}).expect(404);
+    const notTarget = await t.http().post(`/api/v1/referrals/${medical.id}/decline`).set(p.as('focal.mies')).send({ reason: 'x' });
+    expect(notTarget.status).toBe(422);
+    expect(notTarget.body.code).toBe('not_referral_target');
 
     const visaTasks = await p.inbox('visa.mremh', 'visa_decision');
     expect(visaTasks.some((x) => x.caseId === caseId && x.details.visaRequestId === decision.body.visaRequestId)).toBe(true);

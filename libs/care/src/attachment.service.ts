@@ -46,7 +46,7 @@ export class AttachmentService {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
       const { partId, shelterId } = await this.resolvePart(m, caseId, part, viewer, actor);
-      if (!seesPart(viewer, part, shelterId)) throw ProblemException.forbidden();
+      if (!seesPart(viewer, part, shelterId)) throw ProblemException.unprocessable(CareErrorCode.PartNotAllowed, { errors: [{ path: 'part', message: `not allowed for this case part: ${part}` }] });
       const [saved] = await m.query(
         `INSERT INTO attachments (case_id, part, part_id, filename_enc, content_type, size_bytes, sha256, content_enc, uploaded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, uploaded_at`,

@@ -131,7 +131,7 @@ export class CarePlanService implements OnModuleInit {
     let plan: CarePlanRow | undefined;
     if (viewer.kind === 'shelter_staff') {
       const placement = await this.repository.latestPlacementAt(m, row.id, viewer.shelterId);
-      if (!placement) throw ProblemException.forbidden(CareErrorCode.NotCareWriter);
+      if (!placement) throw ProblemException.unprocessable(CareErrorCode.NotCareWriter);
       plan = await this.repository.forPlacement(m, placement.id);
       return { planId: plan?.id ?? null, placementId: placement.id, shelterId: viewer.shelterId, version: plan?.version ?? 0 };
     }
@@ -141,7 +141,7 @@ export class CarePlanService implements OnModuleInit {
       plan = active ? await this.repository.forPlacement(m, active.id) : await this.repository.caseLevel(m, row.id);
       return { planId: plan?.id ?? null, placementId: active?.id ?? null, shelterId: active?.shelter_id ?? null, version: plan?.version ?? 0 };
     }
-    throw ProblemException.forbidden(CareErrorCode.NotCareWriter);
+    throw ProblemException.unprocessable(CareErrorCode.NotCareWriter);
   }
 
   private async render(m: EntityManager, row: CaseRow, target: PlanTarget, viewer: CaseViewer) {

@@ -7,6 +7,7 @@ export enum CareErrorCode {
   AttachmentNotFound = 'attachment_not_found',
   AttachmentPartNotFound = 'attachment_part_not_found',
   FileRequired = 'file_required',
+  PartNotAllowed = 'attachment_part_not_allowed',
 }
 
 registerProblemCodes({
@@ -21,5 +22,8 @@ registerProblemCodes({
   [CareErrorCode.AttachmentTooLarge]: { es: 'El archivo supera los 10 MB', en: 'The file is larger than 10 MB' },
   [CareErrorCode.AttachmentNotFound]: { es: 'El adjunto no existe', en: 'The attachment does not exist' },
   [CareErrorCode.AttachmentPartNotFound]: { es: 'La parte del caso indicada no existe', en: 'The part of the case does not exist' },
+  [CareErrorCode.PartNotAllowed]: {
+    es: 'No puede adjuntar archivos a esta parte del caso', en: 'You may not attach files to this part of the case',
+  },
   [CareErrorCode.FileRequired]: { es: 'Falta el archivo (campo "file")', en: 'The file is missing (field "file")' },
 });

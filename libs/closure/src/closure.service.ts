@@ -54,7 +54,7 @@ export class ClosureService {
   async request(actor: Actor, caseId: string, reason: string, meta: RequestMeta): Promise<ClosureView> {
     return this.ds.transaction(async (m) => {
       const { row } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
-      if (!row.lead_agency || row.lead_agency !== actor.agencyCode) throw ProblemException.forbidden(ClosureErrorCode.NotLeadAgency);
+      if (!row.lead_agency || row.lead_agency !== actor.agencyCode) throw ProblemException.unprocessable(ClosureErrorCode.NotLeadAgency);
       if (!['recognized', 'in_assistance', 'follow_up'].includes(row.status)) throw ProblemException.conflict(ClosureErrorCode.NotClosable, { extensions: { status: row.status } });
       const [pending] = await m.query(`SELECT id FROM closure_requests WHERE case_id = $1 AND status = 'pending'`, [caseId]);
       if (pending) throw ProblemException.conflict(ClosureErrorCode.AlreadyPending);

@@ -81,7 +81,7 @@ export class ScreeningOpsService {
 
   private async open(m: EntityManager, actor: Actor, caseId: string, meta: RequestMeta, kinds: string[]): Promise<CaseAccess> {
     const a = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
-    if (!kinds.includes(a.viewer.kind)) throw ProblemException.forbidden(IdentificationErrorCode.NotOwnUnit);
+    if (!kinds.includes(a.viewer.kind)) throw ProblemException.unprocessable(IdentificationErrorCode.NotOwnUnit);
     return a;
   }
 

@@ -94,7 +94,8 @@ export class ReferralLifecycleService {
       const r = await this.repository.find(m, id, true);
       if (!r) throw ProblemException.notFound(ReferralErrorCode.NotFound);
       const { viewer } = await this.access.requireCaseAccess(m, actor, r.case_id, meta);
-      if (!(viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead))) throw ProblemException.forbidden();
+      if (!this.referrals.seenBy(viewer, r)) throw ProblemException.notFound(ReferralErrorCode.NotFound);
+      if (!(viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead))) throw ProblemException.unprocessable(ReferralErrorCode.NotAllowedToCancel);
       this.requireFrom(r, 'cancel');
       if (await this.repository.activePlacementFor(m, r.id)) throw ProblemException.conflict(ReferralErrorCode.ActivePlacement);
       if (!(await this.repository.move(m, r.id, REFERRAL_WORKFLOW.cancel.from, 'cancelled', actor.id, this.cipher.encrypt(reason)))) {
@@ -113,7 +114,8 @@ export class ReferralLifecycleService {
       const p = await this.repository.placement(m, placementId, true);
       if (!p) throw ProblemException.notFound(ReferralErrorCode.PlacementNotFound);
       await this.access.requireCaseAccess(m, actor, p.case_id, meta);
-      if (actor.shelterId !== p.shelter_id) throw ProblemException.forbidden(ReferralErrorCode.NotTarget);
+      // Another shelter's placement is not visible to this staff member.
+      if (actor.shelterId !== p.shelter_id) throw ProblemException.notFound(ReferralErrorCode.PlacementNotFound);
       if (['family_reintegration', 'returned_to_origin_country'].includes(dto.reason) && !dto.riskAssessment) {
         throw ProblemException.unprocessable(ReferralErrorCode.RiskAssessmentRequired, { errors: [{ path: 'riskAssessment', message: `required for ${dto.reason}` }] });
       }
@@ -129,12 +131,13 @@ export class ReferralLifecycleService {
     });
   }
 
-  /** 404 when the case is hidden from the caller; 403 when they see it but are not the referral's target. */
+  /** 404 when the referral is hidden from the caller; 422 when they see it but are not its target. */
   private async asTarget(m: EntityManager, actor: Actor, id: string, meta: RequestMeta): Promise<ReferralRow> {
     const r = await this.repository.find(m, id, true);
     if (!r) throw ProblemException.notFound(ReferralErrorCode.NotFound);
-    await this.access.requireCaseAccess(m, actor, r.case_id, meta);
-    if (!this.referrals.isTarget(actor, r)) throw ProblemException.forbidden(ReferralErrorCode.NotTarget);
+    const { viewer } = await this.access.requireCaseAccess(m, actor, r.case_id, meta);
+    if (!this.referrals.seenBy(viewer, r)) throw ProblemException.notFound(ReferralErrorCode.NotFound);
+    if (!this.referrals.isTarget(actor, r)) throw ProblemException.unprocessable(ReferralErrorCode.NotTarget);
     return r;
   }
 

@@ -17,6 +17,7 @@ export enum ReferralErrorCode {
   ShelterNotFound = 'shelter_not_found',
   OverrideNotAllowed = 'consent_override_not_allowed',
   DischargeCompletes = 'shelter_referral_completed_by_discharge',
+  NotAllowedToCancel = 'not_allowed_to_cancel',
 }
 
 registerProblemCodes({
@@ -51,6 +52,9 @@ registerProblemCodes({
   [ReferralErrorCode.OverrideNotAllowed]: {
     es: 'Solo un miembro del comité puede registrar una excepción al consentimiento',
     en: 'Only a committee member may record a consent override',
+  },
+  [ReferralErrorCode.NotAllowedToCancel]: {
+    es: 'Solo la institución líder o el comité cancelan una derivación', en: 'Only the lead agency or the committee cancel a referral',
   },
   [ReferralErrorCode.DischargeCompletes]: {
     es: 'Una derivación a casa de acogida se completa con el egreso', en: 'A shelter referral is completed by the discharge',

@@ -144,7 +144,7 @@ export class ReferralService implements OnModuleInit {
     }
     const allowed = viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead)
       || (parent !== undefined && parent.status === 'accepted' && this.isTarget(actor, parent));
-    if (!allowed) throw ProblemException.forbidden(ReferralErrorCode.NotAllowedToRefer);
+    if (!allowed) throw ProblemException.unprocessable(ReferralErrorCode.NotAllowedToRefer);
     return this.create(m, row, input, actor, meta);
   }
 
@@ -163,6 +163,16 @@ export class ReferralService implements OnModuleInit {
       const page = pageList(this.visibleTo(viewer, rows).map((item, position) => ({ item, position })), query, (x) => String(x.position));
       return { items: page.items.map((x) => x.item), nextCursor: page.nextCursor };
     });
+  }
+
+  /** Whether this viewer sees this referral at all (the field matrix's referrals cell). */
+  seenBy(viewer: CaseViewer, r: ReferralRow): boolean {
+    switch (viewer.kind) {
+      case 'committee': return true;
+      case 'focal_point': return viewer.lead || r.agency_code === viewer.agency;
+      case 'shelter_staff': return r.shelter_id === viewer.shelterId;
+      default: return false;
+    }
   }
 
   private visibleTo(viewer: CaseViewer, rows: ReferralRow[]): unknown[] {
