@@ -25,6 +25,13 @@ describe('HTTP conventions (PRODUCT.md section 13)', () => {
     expect(served).toEqual(committed);
   });
 
+  it('answers the address printed at start-up with a page in the caller\'s language', async () => {
+    const es = await t.http().get('/').expect(200).expect('Content-Type', /html/);
+    expect(es.text).toContain('víctimas de trata');
+    const en = await t.http().get('/').set('Accept-Language', 'en').expect(200);
+    expect(en.text).toContain('human trafficking');
+  });
+
   it('sends Cache-Control: no-store and security headers on API responses', async () => {
     const res = await t.http().get('/api/v1/agencies').set('Authorization', `Bearer ${admin}`).expect(200);
     expect(res.headers['cache-control']).toBe('no-store');

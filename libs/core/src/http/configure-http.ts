@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter, RefusalRecorder, sendProblem } from '../errors/problem.filter';
 import { rutaValidationPipe } from '../errors/validation';
+import { homePage } from './home-page';
 
 export const API_PREFIX = 'api/v1';
 
@@ -23,6 +24,7 @@ export function configureHttp(app: NestExpressApplication, options: { trustProxy
     if (req.path.startsWith('/api')) res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.getHttpAdapter().get('/', (req: unknown, res: unknown) => homePage(req as Request, res as Response));
   app.use(express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
   const bodyLogger = new NestLogger('BodyParser');
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
