@@ -2,31 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { CaseAccessService, CaseRepository, CaseService } from '@ruta/case';
-import { Actor, Clock, FieldCipher, modifyReturning, ProblemException, registerProblemCodes, RequestMeta } from '@ruta/core';
+import { Actor, Clock, FieldCipher, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
+import { ClosureErrorCode } from './closure.exception';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyNames, AgencyRef } from '@ruta/directory';
-
-export enum ClosureErrorCode {
-  NotFound = 'closure_request_not_found',
-  SameAgency = 'closure_same_agency',
-  NotLeadAgency = 'not_lead_agency',
-  NotClosable = 'case_not_closable',
-  AlreadyPending = 'closure_already_requested',
-  NotPending = 'closure_request_not_pending',
-}
-
-registerProblemCodes({
-  [ClosureErrorCode.NotFound]: { es: 'La solicitud de cierre no existe', en: 'The closure request does not exist' },
-  [ClosureErrorCode.SameAgency]: {
-    es: 'El cierre lo aprueba un miembro del comité de otra institución distinta a la que lo solicitó',
-    en: 'A closure is approved by a committee member of an agency other than the one that requested it',
-  },
-  [ClosureErrorCode.NotLeadAgency]: { es: 'Solo la institución líder solicita el cierre', en: 'Only the lead agency requests the closure' },
-  [ClosureErrorCode.NotClosable]: { es: 'El caso no puede cerrarse en su estado actual', en: 'The case cannot be closed in its current status' },
-  [ClosureErrorCode.AlreadyPending]: { es: 'Ya hay una solicitud de cierre pendiente', en: 'A closure request is already pending' },
-  [ClosureErrorCode.NotPending]: { es: 'La solicitud de cierre ya fue decidida', en: 'The closure request was already decided' },
-});
 
 export interface ClosureView {
   id: string; caseId: string; reason: string; status: string; requestingAgency: AgencyRef; requestedAt: string;

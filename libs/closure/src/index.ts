@@ -1,2 +1,3 @@
 export * from './closure.module';
 export * from './closure.service';
+export * from './closure.exception';

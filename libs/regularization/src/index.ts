@@ -1,2 +1,3 @@
 export * from './regularization.module';
 export * from './regularization.service';
+export * from './regularization.exception';

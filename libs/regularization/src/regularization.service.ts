@@ -2,21 +2,9 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { AuditService } from '@ruta/audit';
 import { CasePartsRegistry, CaseRow, CaseService } from '@ruta/case';
-import { Actor, Clock, FieldCipher, ProblemException, registerProblemCodes, RequestMeta, visaConfig } from '@ruta/core';
+import { Actor, Clock, FieldCipher, ProblemException, RequestMeta, visaConfig } from '@ruta/core';
+import { RegularizationErrorCode } from './regularization.exception';
 import { EntityManager } from 'typeorm';
-
-export enum RegularizationErrorCode {
-  NotApplicable = 'visa_not_applicable',
-  AlreadyRequested = 'visa_already_requested',
-}
-
-registerProblemCodes({
-  [RegularizationErrorCode.NotApplicable]: {
-    es: 'La visa del artículo 104 es solo para víctimas reconocidas que no son ecuatorianas',
-    en: 'The article 104 visa is only for recognized victims who are not Ecuadorian',
-  },
-  [RegularizationErrorCode.AlreadyRequested]: { es: 'Ya hay una solicitud de visa en curso', en: 'A visa request is already in progress' },
-});
 
 /**
  * Article 104 exceptional visa (PRODUCT.md section 8): the request and its visa_decision task for MREMH's
