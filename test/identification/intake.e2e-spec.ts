@@ -256,3 +256,29 @@ describe('Identification: intake, screening and the first tasks (issue 3)', () =
     await t.http().post('/api/v1/screenings/evaluate').set(as('staff.casalinda')).send({ catalogVersion: 'v1', isMinor: true, answers: [] }).expect(403);
   });
 });
+
+describe('Idempotency-Key under concurrency', () => {
+  let t: TestApp;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    t = await bootApp();
+    ds = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  it('creates one case for five simultaneous intakes with the same key: the others replay it or get 409 while it runs', async () => {
+    const token = await t.login('officer.rumichaca');
+    const body = intake();
+    const key = `parallel-${Date.now()}`;
+    const answers = await Promise.all(Array.from({ length: 5 }, () =>
+      t.http().post('/api/v1/cases').set('Authorization', `Bearer ${token}`).set('Idempotency-Key', key).send(body)));
+    const created = answers.filter((a) => a.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    for (const a of answers) expect([201, 409]).toContain(a.status);
+    for (const a of answers.filter((x) => x.status === 409)) expect(a.body.code).toBe('idempotency_in_progress');
+    expect(new Set(created.map((a) => a.body.id)).size).toBe(1);
+    const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM case_history WHERE client_tx_id = $1`, [key]);
+    expect(count).toBe(1);
+  });
+});

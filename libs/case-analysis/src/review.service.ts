@@ -77,11 +77,11 @@ export class ReviewService implements OnModuleInit {
 
   decide(actor: Actor, reviewId: string, dto: DecisionDto, key: string | undefined, meta: RequestMeta) {
     return this.idempotency.run({ userId: actor.id, route: `POST /reviews/${reviewId}/decision`, key, body: dto }, async (m) => ({
-      status: 200, body: await this.decideIn(m, actor, reviewId, dto, meta),
+      status: 200, body: await this.decideIn(m, actor, reviewId, dto, meta, key ? `decision:${key}` : null),
     }));
   }
 
-  private async decideIn(m: EntityManager, actor: Actor, reviewId: string, dto: DecisionDto, meta: RequestMeta): Promise<ReviewView> {
+  private async decideIn(m: EntityManager, actor: Actor, reviewId: string, dto: DecisionDto, meta: RequestMeta, clientTxId: string | null): Promise<ReviewView> {
     const review = await this.repository.find(m, reviewId, true);
     if (!review) throw ProblemException.notFound(CaseAnalysisErrorCode.ReviewNotFound);
     const { row } = await this.access.requireCaseAccess(m, actor, review.case_id, meta, true);
@@ -96,16 +96,16 @@ export class ReviewService implements OnModuleInit {
     let referralIds: string[] = [];
     let visaId: string | null = null;
     if (dto.decision === 'recognize') {
-      ({ referralIds, visaId } = await this.recognize(m, row, reviewId, dto, actor, meta));
+      ({ referralIds, visaId } = await this.recognize(m, row, reviewId, dto, actor, meta, clientTxId));
     } else if (dto.decision === 'request_information') {
-      await this.cases.transition(m, row, { action: 'decide_request_information', to: 'screening', details: { reviewId } }, actor, meta);
+      await this.cases.transition(m, row, { action: 'decide_request_information', to: 'screening', details: { reviewId }, clientTxId }, actor, meta);
       await this.cases.addTask(m, {
         type: 'complete_screening', caseId: row.id, priority: row.is_minor ? 'urgent' : 'high', dueAt: new Date(this.clock.nowMs() + 72 * 3600_000),
         addressee: { role: 'immigration_officer', agency: row.identifying_agency, unit: row.identifying_unit }, details: { reviewId, requestedInformation: true },
       }, actor, meta);
     } else {
       await this.cases.transition(m, row, {
-        action: 'decide_not_recognize', to: 'closed', details: { reviewId },
+        action: 'decide_not_recognize', to: 'closed', details: { reviewId }, clientTxId,
         set: { closure_reason: 'not_recognized', trafficking_status: 'not_a_victim', status_decided_by: 'case_analysis_team', status_before_closure: 'identified' },
       }, actor, meta);
       await this.tasks.cancelOpenForCase(m, row.id);
@@ -138,9 +138,9 @@ export class ReviewService implements OnModuleInit {
     return members;
   }
 
-  private async recognize(m: EntityManager, row: CaseRow, reviewId: string, dto: DecisionDto, actor: Actor, meta: RequestMeta) {
+  private async recognize(m: EntityManager, row: CaseRow, reviewId: string, dto: DecisionDto, actor: Actor, meta: RequestMeta, clientTxId: string | null) {
     await this.cases.transition(m, row, {
-      action: 'decide_recognize', to: 'recognized', details: { reviewId, leadAgency: dto.leadAgency },
+      action: 'decide_recognize', to: 'recognized', details: { reviewId, leadAgency: dto.leadAgency }, clientTxId,
       set: { trafficking_status: 'recognized_victim', status_decided_by: 'case_analysis_team', lead_agency: dto.leadAgency },
     }, actor, meta);
     const recognized = (await this.caseRepository.find(m, row.id))!;

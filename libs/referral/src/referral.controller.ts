@@ -25,7 +25,7 @@ export class ReferralController {
   async create(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateReferralDto, @Headers('idempotency-key') key: string | undefined,
     @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const result = await this.idempotency.run({ userId: actor.id, route: `POST /cases/${id}/referrals`, key, body: dto }, async (m) => ({
-      status: 201, body: await this.referrals.createFromRequest(m, actor, id, dto, meta),
+      status: 201, body: await this.referrals.createFromRequest(m, actor, id, dto, meta, key ? `referral:${key}` : null),
     }));
     res.status(result.status);
     return result.body;

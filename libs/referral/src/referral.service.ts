@@ -53,7 +53,7 @@ export class ReferralService implements OnModuleInit {
    * Creates one referral inside the caller's transaction (an HTTP request or a review decision). Refusals
    * name the part at fault through `path` (e.g. plan.referrals[1]).
    */
-  async create(m: EntityManager, caseRow: CaseRow, input: NewReferral, actor: Actor, meta: RequestMeta | null, path = ''): Promise<ReferralView> {
+  async create(m: EntityManager, caseRow: CaseRow, input: NewReferral, actor: Actor, meta: RequestMeta | null, path = '', clientTxId: string | null = null): Promise<ReferralView> {
     const service = await this.repository.service(m, input.serviceType);
     if (!service) throw ProblemException.unprocessable(ReferralErrorCode.UnknownService, { errors: [{ path: `${path}serviceType`, message: `unknown service ${input.serviceType}` }] });
     const consentBasis = await this.consentBasis(m, caseRow, input, actor, path);
@@ -94,7 +94,7 @@ export class ReferralService implements OnModuleInit {
       details: { referralId: id, serviceType: service.code },
     }, actor, meta);
     await this.repository.setResponseTask(m, id, task.id);
-    await this.cases.addHistory(m, caseRow.id, 'referral_created', actor, { referralId: id, serviceType: service.code, agency, shelterId, consentBasis });
+    await this.cases.addHistory(m, caseRow.id, 'referral_created', actor, { referralId: id, serviceType: service.code, agency, shelterId, consentBasis }, clientTxId);
     await this.audit.record(m, {
       actor, meta, action: consentBasis === 'override' ? 'referral.create_with_consent_override' : 'referral.create',
       subjectType: 'referral', subjectId: id, caseId: caseRow.id, changedFields: ['serviceType', 'agency', 'shelterId', 'reason'],
@@ -130,7 +130,7 @@ export class ReferralService implements OnModuleInit {
   }
 
   /** HTTP: who may refer (committee, lead agency, or a target onward from its accepted referral). */
-  async createFromRequest(m: EntityManager, actor: Actor, caseId: string, input: NewReferral, meta: RequestMeta): Promise<ReferralView> {
+  async createFromRequest(m: EntityManager, actor: Actor, caseId: string, input: NewReferral, meta: RequestMeta, clientTxId: string | null = null): Promise<ReferralView> {
     const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
     if (!['recognized', 'in_assistance', 'follow_up'].includes(row.status)) {
       throw ProblemException.conflict(ReferralErrorCode.CaseNotRecognized, { extensions: { status: row.status } });
@@ -145,7 +145,7 @@ export class ReferralService implements OnModuleInit {
     const allowed = viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead)
       || (parent !== undefined && parent.status === 'accepted' && this.isTarget(actor, parent));
     if (!allowed) throw ProblemException.unprocessable(ReferralErrorCode.NotAllowedToRefer);
-    return this.create(m, row, input, actor, meta);
+    return this.create(m, row, input, actor, meta, '', clientTxId);
   }
 
   isTarget(actor: Actor, r: ReferralRow): boolean {
