@@ -251,6 +251,10 @@ describe('Identification: intake, screening and the first tasks (issue 3)', () =
     const [{ count: before }] = await ds.query(`SELECT count(*)::int AS count FROM case_screenings`);
     const dry = await t.http().post('/api/v1/screenings/evaluate').set(as('officer.quito')).send({ catalogVersion: 'v1', isMinor: true, answers: CHILD_ANSWERS }).expect(200);
     expect(dry.body).toMatchObject({ outcome: 'presumed_victim', childRule: true, childProtectionImmediate: true });
+    expect(typeof dry.body.dimensions[0].reason).toBe('string');
+    const english = await t.http().post('/api/v1/screenings/evaluate').set(as('officer.quito')).set('Accept-Language', 'en')
+      .send({ catalogVersion: 'v1', isMinor: true, answers: CHILD_ANSWERS }).expect(200);
+    expect(english.body.dimensions[0].reason).not.toBe(dry.body.dimensions[0].reason);
     const [{ count: after }] = await ds.query(`SELECT count(*)::int AS count FROM case_screenings`);
     expect(after).toBe(before);
     await t.http().post('/api/v1/screenings/evaluate').set(as('staff.casalinda')).send({ catalogVersion: 'v1', isMinor: true, answers: [] }).expect(403);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '@ruta/audit';
 import { CaseModule } from '@ruta/case';
 import { TasksModule } from '@ruta/tasks';
@@ -8,11 +9,13 @@ import { IdentificationController } from './identification.controller';
 import { IntakeService } from './intake.service';
 import { ScreeningOpsService } from './screening-ops.service';
 import { ScreeningTasks } from './screening-tasks.service';
+import { ScreeningLanguageInterceptor } from './screening-language.interceptor';
 
 @Module({
   imports: [AuditModule, TasksModule, CaseModule],
   controllers: [IdentificationController],
-  providers: [CatalogService, DuplicatesService, IntakeService, ScreeningOpsService, ScreeningTasks],
+  providers: [CatalogService, DuplicatesService, IntakeService, ScreeningOpsService, ScreeningTasks,
+    { provide: APP_INTERCEPTOR, useClass: ScreeningLanguageInterceptor }],
   exports: [CatalogService],
 })
 export class IdentificationModule {}
