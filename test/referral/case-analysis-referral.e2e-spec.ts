@@ -200,6 +200,17 @@ describe('Case analysis and referral (issue 4)', () => {
     await t.http().get(`/api/v1/cases/${caseId}`).set(p.as('focal.fge')).expect(200);
   });
 
+  it('reopens a case not recognized to identified, with a new case review for the committee', async () => {
+    const { caseId, reviewId } = await p.underReview('adult_woman');
+    await p.decide(reviewId, { decision: 'not_recognize' }).expect(200);
+    const closed = await t.http().get(`/api/v1/cases/${caseId}`).set(p.as('committee.mdi')).expect(200);
+    expect(closed.body).toMatchObject({ status: 'closed', traffickingStatus: 'not_a_victim' });
+    const reopened = await t.http().post(`/api/v1/cases/${caseId}/reopen`).set(p.as('committee.sdh')).send({ reason: 'Nueva información de FGE' }).expect(200);
+    expect(reopened.body).toMatchObject({ status: 'identified', traffickingStatus: 'presumed_victim' });
+    expect((await p.inbox('committee.mies', 'case_review')).some((x) => x.caseId === caseId)).toBe(true);
+    await t.http().post(`/api/v1/cases/${caseId}/reopen`).set(p.as('committee.sdh')).send({ reason: 'otra vez' }).expect(409);
+  });
+
   it('replays a decision with the same Idempotency-Key and refuses a second decision', async () => {
     const { reviewId } = await p.underReview('adult_woman');
     const body = { decision: 'request_information', rationale: 'Falta información', members: p.quorum() };

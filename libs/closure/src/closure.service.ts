@@ -89,9 +89,27 @@ export class ClosureService {
         action: 'reopen', to: previous as never, details: { reasonEnc: this.cipher.encrypt(reason), closedFor: row.closure_reason },
         set: { closure_reason: null, status_before_closure: null, trafficking_status: traffickingStatus },
       }, actor, meta);
+      await this.requeue(m, row, previous, actor, meta);
       const updated = (await this.caseRepository.find(m, caseId))!;
       return { body: await this.cases.render(m, updated, viewer), version: updated.version };
     });
+  }
+
+  /** A reopened case waiting for a review or an interview goes back into the right queue. */
+  private async requeue(m: EntityManager, row: { id: string; is_minor: boolean; located_abroad: boolean; identifying_agency: string; identifying_unit: string | null },
+    status: string, actor: Actor, meta: RequestMeta): Promise<void> {
+    const urgent = row.is_minor || row.located_abroad;
+    if (status === 'identified') {
+      await this.cases.addTask(m, {
+        type: 'case_review', caseId: row.id, priority: urgent ? 'urgent' : 'high', dueAt: new Date(this.clock.nowMs() + (urgent ? 24 : 72) * 3600_000),
+        addressee: { role: 'committee_member' }, details: { reopened: true },
+      }, actor, meta);
+    } else if (status === 'screening') {
+      await this.cases.addTask(m, {
+        type: 'complete_screening', caseId: row.id, priority: row.is_minor ? 'high' : 'normal', dueAt: new Date(this.clock.nowMs() + 72 * 3600_000),
+        addressee: { role: 'immigration_officer', agency: row.identifying_agency, unit: row.identifying_unit }, details: { reopened: true },
+      }, actor, meta);
+    }
   }
 
   private async pendingFor(m: EntityManager, actor: Actor, id: string, meta: RequestMeta) {
