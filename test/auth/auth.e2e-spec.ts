@@ -65,6 +65,18 @@ describe('Authentication and sessions (PRODUCT.md section 12)', () => {
     await t.login('focal.dpe');
   });
 
+  it('counts parallel failed logins atomically: 20 at once for one username give at most 5 × 401, the rest 429', async () => {
+    await t.http().post('/api/v1/users').set('Authorization', `Bearer ${admin}`).send({
+      username: 'limit.parallel', displayName: 'Parallel target', password: 'Correct-Horse-Battery-2', agency: 'MSP', roles: ['service_focal_point'],
+    }).expect(201);
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+      t.http().post('/api/v1/auth/login').send({ username: 'limit.parallel', password: `wrong-${i}` })));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+  });
+
   it('kills the access token at once on logout', async () => {
     const res = await t.http().post('/api/v1/auth/login').send({ username: 'focal.mineduc', password: DEMO_PASSWORD }).expect(200);
     const token = res.body.accessToken;

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { bootApp, TestApp } from '../support/app';
+import { intake } from '../identification/fixtures';
 import { Protocol } from '../referral/protocol';
 
 /** Real parallel requests on the same record: the database lets exactly one through (PRODUCT.md section 13). */
@@ -24,7 +25,7 @@ describe('Races on one record', () => {
   const statuses = (answers: { status: number }[]) => answers.map((a) => a.status).sort();
 
   it('two updates of a case with the same If-Match: one 200, one 409', async () => {
-    const created = await t.http().post('/api/v1/cases').set(p.as('officer.rumichaca')).send((await import('../identification/fixtures')).intake()).expect(201);
+    const created = await t.http().post('/api/v1/cases').set(p.as('officer.rumichaca')).send(intake()).expect(201);
     const answers = await Promise.all(['spa', 'eng'].map((lang) => t.http().patch(`/api/v1/cases/${created.body.id}`)
       .set(p.as('officer.rumichaca')).set('If-Match', '"1"').send({ victim: { languages: [lang] } })));
     expect(statuses(answers)).toEqual([200, 409]);

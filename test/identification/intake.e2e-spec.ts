@@ -188,6 +188,10 @@ describe('Identification: intake, screening and the first tasks (issue 3)', () =
     expect(linked.body.links).toEqual([{ otherCaseId: b.body.id, relation: 'duplicate' }]);
     const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM case_links WHERE case_id = $1 AND other_case_id = $2`, [b.body.id, a.body.id]);
     expect(count).toBe(1);
+    const officerTimeline = await t.http().get(`/api/v1/cases/${a.body.id}/timeline`).set(as('officer.rumichaca')).expect(200);
+    expect(JSON.stringify(officerTimeline.body)).not.toContain(b.body.id);
+    const committeeTimeline = await t.http().get(`/api/v1/cases/${a.body.id}/timeline`).set(as('committee.mdi')).expect(200);
+    expect(committeeTimeline.body.items.some((i: { action: string }) => i.action === 'link')).toBe(true);
   });
 
   it('matches names and date of birth whatever the accents, case and spacing', async () => {

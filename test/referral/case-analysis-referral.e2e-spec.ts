@@ -257,5 +257,9 @@ describe('The timeline follows the field matrix', () => {
     expect(lead).toHaveLength(3);
     const auditor = await actions('auditor');
     expect(auditor.every((i) => (i as unknown as { actor: { id: null } }).actor.id === null)).toBe(true);
+    for (const entry of auditor.filter((i) => i.action === 'referral_created')) {
+      expect(Object.keys(entry.details)).toEqual(['serviceType']);
+    }
+    expect(JSON.stringify(auditor)).not.toContain(casaLinda);
   });
 });

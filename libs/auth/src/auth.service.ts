@@ -40,14 +40,13 @@ export class AuthService {
    */
   async validateCredentials(username: string, password: string, meta: RequestMeta): Promise<UserRow> {
     const address = meta.clientAddress ?? 'unknown';
-    await this.limiter.assertAllowed(username, address).catch(async (err) => {
+    await this.limiter.take(username, address).catch(async (err) => {
       await this.audit.recordRefusal({ actorUsername: username.slice(0, 64), meta, action: 'auth.login', outcome: 'denied', details: { reason: 'rate_limited' } });
       throw err;
     });
     const user = await this.users.findByUsername(this.ds.manager, username);
     const ok = await this.passwords.verify(user?.password_hash, password);
     if (!ok || !user || user.disabled) {
-      await this.limiter.recordFailure(username, address);
       await this.audit.recordAlone({
         actor: null, actorUsername: username.slice(0, 64), meta, action: 'auth.login', outcome: 'failure',
         subjectType: user ? 'user' : null, subjectId: user?.id ?? null,
@@ -55,6 +54,7 @@ export class AuthService {
       });
       throw ProblemException.unauthorized(AuthErrorCode.InvalidCredentials);
     }
+    await this.limiter.release(username, address);
     return user;
   }
 
@@ -71,12 +71,12 @@ export class AuthService {
     const user = userId ? await this.users.findById(this.ds.manager, userId) : undefined;
     if (!user || user.disabled) throw ProblemException.unauthorized(AuthErrorCode.InvalidToken);
     const address = meta.clientAddress ?? 'unknown';
-    await this.limiter.assertAllowed(user.username, address);
+    await this.limiter.take(user.username, address);
     if (!this.mfa.verify(user, code)) {
-      await this.limiter.recordFailure(user.username, address);
       await this.audit.recordAlone({ actorUsername: user.username, meta, action: 'auth.mfa', outcome: 'failure', subjectType: 'user', subjectId: user.id });
       throw ProblemException.unauthorized(AuthErrorCode.InvalidMfa);
     }
+    await this.limiter.release(user.username, address);
     return this.startSession(user, meta);
   }
 

@@ -26,22 +26,24 @@ export class LoginLimiter {
     this.byAddress = make('address', perAddress);
   }
 
-  /** Refuses with 429 when either budget of failures is spent. */
-  async assertAllowed(username: string, address: string): Promise<void> {
-    const [user, addr] = await Promise.all([this.byUsername.get(username.toLowerCase()), this.byAddress.get(address)]);
-    const { perUsername, perAddress } = this.config.loginLimits;
-    const blocked = [user && user.consumedPoints >= perUsername ? user : null, addr && addr.consumedPoints >= perAddress ? addr : null]
-      .filter((r): r is RateLimiterRes => r !== null);
-    if (blocked.length > 0) {
-      const retryAfter = Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000);
-      throw ProblemException.tooManyRequests({ headers: { 'Retry-After': String(Math.max(retryAfter, 1)) } });
-    }
+  /**
+   * Takes one attempt from both budgets before the password is checked, atomically in Redis, so that
+   * parallel guesses cannot all pass a read-only check (429 when either budget is spent). A successful
+   * attempt is given back with release(): successful logins do not count.
+   */
+  async take(username: string, address: string): Promise<void> {
+    const user = username.toLowerCase();
+    const results = await Promise.allSettled([this.byUsername.consume(user, 1), this.byAddress.consume(address, 1)]);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (refused.length === 0) return;
+    // Give back what was taken from the budget that still had room; a refused attempt costs nothing more.
+    if (results[0].status === 'fulfilled') await this.byUsername.reward(user, 1);
+    if (results[1].status === 'fulfilled') await this.byAddress.reward(address, 1);
+    const waits = refused.map((r) => (r.reason instanceof RateLimiterRes ? r.reason.msBeforeNext : 1000));
+    throw ProblemException.tooManyRequests({ headers: { 'Retry-After': String(Math.max(1, Math.ceil(Math.max(...waits) / 1000))) } });
   }
 
-  async recordFailure(username: string, address: string): Promise<void> {
-    await Promise.all([
-      this.byUsername.penalty(username.toLowerCase(), 1),
-      this.byAddress.penalty(address, 1),
-    ]);
+  async release(username: string, address: string): Promise<void> {
+    await Promise.all([this.byUsername.reward(username.toLowerCase(), 1), this.byAddress.reward(address, 1)]);
   }
 }

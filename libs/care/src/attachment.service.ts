@@ -61,7 +61,7 @@ export class AttachmentService {
     return this.ds.transaction(async (m) => {
       const [a] = await m.query(`SELECT * FROM attachments WHERE id = $1`, [id]);
       if (!a) throw ProblemException.notFound(CareErrorCode.AttachmentNotFound);
-      const { viewer } = await this.access.requireCaseAccess(m, actor, a.case_id, meta);
+      const { viewer } = await this.access.requireCaseAccess(m, actor, a.case_id, meta, false, CareErrorCode.AttachmentNotFound);
       const shelterId = a.part === 'care_plan' ? (await m.query(`SELECT shelter_id FROM care_plans WHERE id = $1`, [a.part_id]))[0]?.shelter_id ?? null : null;
       if (!seesPart(viewer, a.part, shelterId)) throw ProblemException.notFound(CareErrorCode.AttachmentNotFound);
       await this.audit.record(m, { actor, meta, action: 'attachment.download', subjectType: 'attachment', subjectId: id, caseId: a.case_id });

@@ -84,7 +84,7 @@ export class ReviewService implements OnModuleInit {
   private async decideIn(m: EntityManager, actor: Actor, reviewId: string, dto: DecisionDto, meta: RequestMeta, clientTxId: string | null): Promise<ReviewView> {
     const review = await this.repository.find(m, reviewId, true);
     if (!review) throw ProblemException.notFound(CaseAnalysisErrorCode.ReviewNotFound);
-    const { row } = await this.access.requireCaseAccess(m, actor, review.case_id, meta, true);
+    const { row } = await this.access.requireCaseAccess(m, actor, review.case_id, meta, true, CaseAnalysisErrorCode.ReviewNotFound);
     if (review.status !== 'open') throw ProblemException.conflict(CaseAnalysisErrorCode.ReviewAlreadyDecided);
     if (dto.decision !== 'recognize' && (dto.leadAgency !== undefined || dto.plan !== undefined)) {
       throw ProblemException.unprocessable(CaseAnalysisErrorCode.PlanNotAllowed, { errors: [{ path: dto.plan ? 'plan' : 'leadAgency', message: 'only with recognize' }] });

@@ -18,10 +18,14 @@ export interface CaseAccess {
 export class CaseAccessService {
   constructor(private readonly repository: CaseRepository) {}
 
-  async requireCaseAccess(m: EntityManager, actor: Actor, caseId: string, meta: RequestMeta | null, lock = false): Promise<CaseAccess> {
+  /**
+   * @param notFoundCode when the route names another record (a referral, a review...), the 404 uses that
+   *   record's code, so that a hidden record and a missing one answer the same.
+   */
+  async requireCaseAccess(m: EntityManager, actor: Actor, caseId: string, meta: RequestMeta | null, lock = false, notFoundCode: string = CaseErrorCode.NotFound): Promise<CaseAccess> {
     const row = await this.repository.findVisible(m, caseId, actor);
     // The refusal is audited by the problem filter, like every refused access.
-    if (!row) throw ProblemException.notFound(CaseErrorCode.NotFound);
+    if (!row) throw ProblemException.notFound(notFoundCode);
     const locked = lock ? (await this.repository.find(m, caseId, true))! : row;
     return { row: locked, viewer: await this.viewerFor(m, locked, actor) };
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
@@ -13,7 +13,7 @@ import { CaseErrorCode } from './case.exception';
 import { CaseListFilter, CaseRepository, CaseRow } from './case.repository';
 import { CaseStatus } from './case.types';
 import { allowedAction } from './case.workflow';
-import { opensFreeText, timelineEntryVisible } from './case-timeline';
+import { opensFreeText, timelineEntryVisible, visibleDetails } from './case-timeline';
 
 export interface TransitionInput {
   action: string;
@@ -32,7 +32,7 @@ const SENSITIVE_KEYS = ['victim', 'carePlan'];
  * its history, and the stakes and tasks that protocol steps address to agencies about it.
  */
 @Injectable()
-export class CaseService {
+export class CaseService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repository: CaseRepository,
@@ -65,20 +65,29 @@ export class CaseService {
     return version;
   }
 
-  /** Creates a task about a case and gives its addressee a stake in the case, in the caller's transaction. */
+  onModuleInit(): void {
+    // Every task about a case, escalations included, gives its addressee a stake in that case.
+    this.tasks.onTaskCreated(async (m, task) => {
+      if (task.caseId) await this.stakeFor(m, task.caseId, task);
+    });
+  }
+
+  /** Creates a task about a case, in the caller's transaction; its addressee gets a stake in the case. */
   async addTask(m: EntityManager, input: CreateTaskInput & { caseId: string }, actor: Actor | null, meta: RequestMeta | null): Promise<TaskView> {
-    const task = await this.tasks.create(m, input, actor, meta);
+    return this.tasks.create(m, input, actor, meta);
+  }
+
+  private async stakeFor(m: EntityManager, caseId: string, input: CreateTaskInput): Promise<void> {
     const a = input.addressee;
     if (a.role === 'service_focal_point' && a.agency) {
-      await this.repository.addStake(m, { caseId: input.caseId, role: a.role, agency: a.agency, reason: `task:${input.type}` });
+      await this.repository.addStake(m, { caseId: caseId, role: a.role, agency: a.agency, reason: `task:${input.type}` });
     } else if (a.role === 'shelter_staff' && a.shelterId) {
-      await this.repository.addStake(m, { caseId: input.caseId, role: a.role, shelterId: a.shelterId, reason: `task:${input.type}` });
+      await this.repository.addStake(m, { caseId: caseId, role: a.role, shelterId: a.shelterId, reason: `task:${input.type}` });
     } else if (a.role === 'committee_member' && !a.agency) {
-      await this.repository.addStake(m, { caseId: input.caseId, role: a.role, reason: `task:${input.type}` });
+      await this.repository.addStake(m, { caseId: caseId, role: a.role, reason: `task:${input.type}` });
     } else if (a.role === 'visa_officer') {
-      await this.repository.addStake(m, { caseId: input.caseId, role: a.role, agency: a.agency ?? null, reason: `task:${input.type}` });
+      await this.repository.addStake(m, { caseId: caseId, role: a.role, agency: a.agency ?? null, reason: `task:${input.type}` });
     }
-    return task;
   }
 
   async addHistory(m: EntityManager, caseId: string, action: string, actor: Actor | null, details?: Record<string, unknown>, clientTxId?: string | null) {
@@ -140,7 +149,7 @@ export class CaseService {
           items.push({
             id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status,
             actor: { id: pseudonymize ? null : e.actor_id, roles: e.actor_roles, agency: await this.agencies.ref(e.actor_agency) },
-            at: (e.occurred_at as Date).toISOString(), details: this.openDetails(e.details, openText),
+            at: (e.occurred_at as Date).toISOString(), details: this.openDetails(visibleDetails(viewer, e.details), openText),
           });
         }
         if (more || batch.length < 200) break;

@@ -115,7 +115,7 @@ export class ClosureService {
   private async pendingFor(m: EntityManager, actor: Actor, id: string, meta: RequestMeta) {
     const [req] = await m.query(`SELECT * FROM closure_requests WHERE id = $1 FOR UPDATE`, [id]);
     if (!req) throw ProblemException.notFound(ClosureErrorCode.NotFound);
-    await this.access.requireCaseAccess(m, actor, req.case_id, meta);
+    await this.access.requireCaseAccess(m, actor, req.case_id, meta, false, ClosureErrorCode.NotFound);
     if (req.status !== 'pending') throw ProblemException.conflict(ClosureErrorCode.NotPending);
     if (req.requesting_agency === actor.agencyCode) {
       throw ProblemException.unprocessable(ClosureErrorCode.SameAgency, { extensions: { requestingAgency: req.requesting_agency } });

@@ -93,7 +93,7 @@ export class ReferralLifecycleService {
     return this.ds.transaction(async (m) => {
       const r = await this.repository.find(m, id, true);
       if (!r) throw ProblemException.notFound(ReferralErrorCode.NotFound);
-      const { viewer } = await this.access.requireCaseAccess(m, actor, r.case_id, meta);
+      const { viewer } = await this.access.requireCaseAccess(m, actor, r.case_id, meta, false, ReferralErrorCode.NotFound);
       if (!this.referrals.seenBy(viewer, r)) throw ProblemException.notFound(ReferralErrorCode.NotFound);
       if (!(viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead))) throw ProblemException.unprocessable(ReferralErrorCode.NotAllowedToCancel);
       this.requireFrom(r, 'cancel');
@@ -113,7 +113,7 @@ export class ReferralLifecycleService {
     return this.ds.transaction(async (m) => {
       const p = await this.repository.placement(m, placementId, true);
       if (!p) throw ProblemException.notFound(ReferralErrorCode.PlacementNotFound);
-      await this.access.requireCaseAccess(m, actor, p.case_id, meta);
+      await this.access.requireCaseAccess(m, actor, p.case_id, meta, false, ReferralErrorCode.PlacementNotFound);
       // Another shelter's placement is not visible to this staff member.
       if (actor.shelterId !== p.shelter_id) throw ProblemException.notFound(ReferralErrorCode.PlacementNotFound);
       if (['family_reintegration', 'returned_to_origin_country'].includes(dto.reason) && !dto.riskAssessment) {
@@ -135,7 +135,7 @@ export class ReferralLifecycleService {
   private async asTarget(m: EntityManager, actor: Actor, id: string, meta: RequestMeta): Promise<ReferralRow> {
     const r = await this.repository.find(m, id, true);
     if (!r) throw ProblemException.notFound(ReferralErrorCode.NotFound);
-    const { viewer } = await this.access.requireCaseAccess(m, actor, r.case_id, meta);
+    const { viewer } = await this.access.requireCaseAccess(m, actor, r.case_id, meta, false, ReferralErrorCode.NotFound);
     if (!this.referrals.seenBy(viewer, r)) throw ProblemException.notFound(ReferralErrorCode.NotFound);
     if (!this.referrals.isTarget(actor, r)) throw ProblemException.unprocessable(ReferralErrorCode.NotTarget);
     return r;

@@ -169,7 +169,8 @@ export class ReferralService implements OnModuleInit {
   seenBy(viewer: CaseViewer, r: ReferralRow): boolean {
     switch (viewer.kind) {
       case 'committee': return true;
-      case 'focal_point': return viewer.lead || r.agency_code === viewer.agency;
+      // A shelter referral is addressed to the shelter, not to its operator agency's focal points.
+      case 'focal_point': return viewer.lead || (r.agency_code === viewer.agency && r.shelter_id === null);
       case 'shelter_staff': return r.shelter_id === viewer.shelterId;
       default: return false;
     }
@@ -178,7 +179,7 @@ export class ReferralService implements OnModuleInit {
   private visibleTo(viewer: CaseViewer, rows: ReferralRow[]): unknown[] {
     switch (viewer.kind) {
       case 'committee': return rows.map((r) => this.view(r));
-      case 'focal_point': return rows.filter((r) => viewer.lead || r.agency_code === viewer.agency).map((r) => this.view(r));
+      case 'focal_point': return rows.filter((r) => this.seenBy(viewer, r)).map((r) => this.view(r));
       case 'shelter_staff': return rows.filter((r) => r.shelter_id === viewer.shelterId).map((r) => this.view(r));
       case 'auditor': return rows.map((r) => ({ serviceType: r.service_type, status: r.status }));
       default: return [];

@@ -27,8 +27,13 @@ export interface InboxQuery {
  * The shared queue. Other modules create and complete tasks through this service inside their own
  * transaction; users claim, release and complete them over HTTP.
  */
+/** Told of every task created, in its transaction (the case module gives the addressee a stake in the case). */
+export type TaskCreatedListener = (m: EntityManager, task: CreateTaskInput & { id: string }) => Promise<void>;
+
 @Injectable()
 export class TasksService implements OnModuleInit {
+  private readonly createdListeners: TaskCreatedListener[] = [];
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repository: TasksRepository,
@@ -42,9 +47,14 @@ export class TasksService implements OnModuleInit {
     this.registry.register(TASK_DUE_TIMER, (m, taskId, firedAt) => this.escalateIfOverdue(m, taskId, firedAt));
   }
 
+  onTaskCreated(listener: TaskCreatedListener): void {
+    this.createdListeners.push(listener);
+  }
+
   /** Creates a task and its due timer in the caller's transaction. */
   async create(m: EntityManager, input: CreateTaskInput, actor?: Actor | null, meta?: RequestMeta | null): Promise<TaskView> {
     const row = await this.repository.insert(m, input);
+    for (const listener of this.createdListeners) await listener(m, { ...input, id: row.id });
     await this.timers.schedule(m, { kind: TASK_DUE_TIMER, subjectId: row.id, fireAt: row.due_at });
     await this.audit.record(m, {
       actor, meta, action: 'task.create', subjectType: 'task', subjectId: row.id, caseId: row.case_id,

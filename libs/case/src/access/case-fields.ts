@@ -87,7 +87,7 @@ const reviewsDecisionAndLeadAgency = (reviews: Review[]) =>
 const reviewsDecisionOnly = (reviews: Review[]) => reviews.map((r) => ({ decision: r.decision }));
 
 const referralsOfOwnAgency = (referrals: Referral[], viewer: ViewerOf<'focal_point'>) =>
-  referrals.filter((r) => r.agency.code === viewer.agency);
+  referrals.filter((r) => r.agency.code === viewer.agency && r.shelterId === null);
 
 const referralsOfOwnShelter = (referrals: Referral[], viewer: ViewerOf<'shelter_staff'>) =>
   referrals.filter((r) => r.shelterId !== null && r.shelterId === viewer.shelterId);
