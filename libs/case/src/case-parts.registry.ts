@@ -19,8 +19,12 @@ export class CasePartsRegistry {
     this.providers.set(key, provider as CasePartProvider<CasePartKey>);
   }
 
-  async fill(m: EntityManager, row: CaseRow, full: FullCase): Promise<FullCase> {
-    for (const [key, provider] of this.providers) (full as unknown as Record<string, unknown>)[key] = await provider(m, row);
+  /** Fills the parts asked for (all by default); the others keep their empty value and cost no query. */
+  async fill(m: EntityManager, row: CaseRow, full: FullCase, only?: readonly string[]): Promise<FullCase> {
+    for (const [key, provider] of this.providers) {
+      if (only && !only.includes(key)) continue;
+      (full as unknown as Record<string, unknown>)[key] = await provider(m, row);
+    }
     return full;
   }
 }

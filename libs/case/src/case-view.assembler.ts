@@ -15,11 +15,16 @@ export class CaseViewAssembler {
   constructor(private readonly repository: CaseRepository, private readonly cipher: FieldCipher, private readonly parts: CasePartsRegistry,
     private readonly agencies: AgencyNames) {}
 
-  async assemble(m: EntityManager, row: CaseRow): Promise<FullCase> {
+  /**
+   * @param only the case keys that will be shown (the viewer's, from the field matrix): parts outside it are
+   *   not read at all. Omitted: the whole case.
+   */
+  async assemble(m: EntityManager, row: CaseRow, only?: readonly string[]): Promise<FullCase> {
+    const wants = (key: string) => !only || only.includes(key);
     // One connection per transaction: its queries run one after the other.
-    const documents = await this.repository.documents(m, row.id);
-    const consent = await this.repository.latestConsent(m, row.id);
-    const screening = await this.repository.latestScreening(m, row.id);
+    const documents = wants('victim') ? await this.repository.documents(m, row.id) : [];
+    const consent = wants('consent') ? await this.repository.latestConsent(m, row.id) : undefined;
+    const screening = wants('screening') ? await this.repository.latestScreening(m, row.id) : undefined;
     return this.parts.fill(m, row, {
       id: row.id,
       caseNumber: row.case_number,
@@ -71,6 +76,6 @@ export class CaseViewAssembler {
       carePlan: null,
       visa: null,
       followUp: null,
-    });
+    }, only);
   }
 }

@@ -6,7 +6,7 @@ import { CreateTaskInput, TasksService, TaskView } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyNames } from '@ruta/directory';
 import { CaseViewer } from './access/case-viewer';
-import { projectCase } from './access/case-fields';
+import { projectCase, visibleCaseKeys } from './access/case-fields';
 import { CaseAccessService } from './case-access.service';
 import { CaseViewAssembler } from './case-view.assembler';
 import { CaseErrorCode } from './case.exception';
@@ -96,7 +96,7 @@ export class CaseService implements OnModuleInit {
 
   /** The case as this viewer may see it (PRODUCT.md section 2). */
   async render(m: EntityManager, row: CaseRow, viewer: CaseViewer): Promise<Record<string, unknown>> {
-    return projectCase(await this.assembler.assemble(m, row), viewer);
+    return projectCase(await this.assembler.assemble(m, row, visibleCaseKeys(viewer)), viewer);
   }
 
   async get(actor: Actor, caseId: string, meta: RequestMeta): Promise<{ body: Record<string, unknown>; version: number }> {
