@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Load benchmark of Ruta's hot read paths, on loopback only, bounded in requests and time.
+// Load benchmark of Ruta's hot read paths, on loopback only, bounded: at most 3000 requests or 10 s per endpoint.
 // Start Ruta first (npm start), then: npm run bench  [BENCH_URL=http://localhost:3000]
 // Results: bench/results/<timestamp>.json and bench/results/latest.md
 const autocannon = require('autocannon');
@@ -23,7 +23,7 @@ async function login(username) {
 
 function run(title, { path: route, headers }) {
   return new Promise((resolve, reject) => {
-    autocannon({ url: `${base}${route}`, headers, connections: 10, amount: 3000, duration: 20 }, (err, result) => {
+    autocannon({ url: `${base}${route}`, headers, connections: 10, maxOverallRequests: 3000, duration: 10 }, (err, result) => {
       if (err) return reject(err);
       resolve({
         title, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, rps: result.requests.average,

@@ -47,6 +47,10 @@ describe('toProblem', () => {
     expect(toProblem(pg(code, 'c1'))).toMatchObject({ status, code: problem });
   });
   it('leaves unknown database errors to become 500', () => expect(toProblem(pg('XX000'))).toBeUndefined());
+  it('answers 503 when the database is unreachable or shutting down', () => {
+    expect(toProblem(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({ status: 503, code: 'service_unavailable' });
+    expect(toProblem(pg('57P01'))).toMatchObject({ status: 503 });
+  });
   it('maps body-parser errors', () => {
     expect(toProblem(Object.assign(new SyntaxError('x'), { type: 'entity.parse.failed', status: 400 }))).toMatchObject({ status: 400, code: 'malformed_json' });
     expect(toProblem(Object.assign(new Error('x'), { type: 'entity.too.large', status: 413 }))).toMatchObject({ status: 413, code: 'payload_too_large' });

@@ -12,8 +12,14 @@ interface PgError {
  * Maps anything thrown while serving a request to a problem. Database constraint violations are the
  * last line of defence for a rule, so they answer 409/422 with the constraint name, never 500.
  */
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006']);
+
 export function toProblem(error: unknown): ProblemException | undefined {
   if (error instanceof ProblemException) return error;
+  // The database (or Redis) is away: the client's request was fine; say so with 503 rather than 500.
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.code
+    ?? (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  if (typeof code === 'string' && UNAVAILABLE.has(code)) return new ProblemException(503, 'service_unavailable', { headers: { 'Retry-After': '5' } });
   if (error instanceof QueryFailedError) return fromDatabase(error.driverError as PgError);
   if (isBodyParserError(error)) return fromBodyParser(error);
   if (error instanceof HttpException) return fromHttp(error);
