@@ -31,8 +31,8 @@ export class CaseAccessService {
   }
 
   /** The most complete view the actor's roles give on this case. */
-  async viewerFor(m: EntityManager, row: CaseRow, actor: Actor): Promise<CaseViewer> {
-    const stakes = await this.repository.stakesOf(m, row.id);
+  async viewerFor(m: EntityManager, row: CaseRow, actor: Actor, knownStakes?: { role: string; agency_code: string | null; shelter_id: string | null }[]): Promise<CaseViewer> {
+    const stakes = knownStakes ?? await this.repository.stakesOf(m, row.id);
     if (actor.roles.includes('committee_member') && (row.sent_to_review_at || stakes.some((s) => s.role === 'committee_member'))) {
       return { kind: 'committee' };
     }

@@ -4,7 +4,7 @@ import { AgencyNames } from '@ruta/directory';
 import { EntityManager } from 'typeorm';
 import { FullCase } from './access/full-case';
 import { CasePartsRegistry } from './case-parts.registry';
-import { CaseRepository, CaseRow } from './case.repository';
+import { CasePrefetch, CaseRepository, CaseRow } from './case.repository';
 
 /**
  * Builds the complete internal case (decrypting identity fields) that the field matrix then projects
@@ -19,12 +19,12 @@ export class CaseViewAssembler {
    * @param only the case keys that will be shown (the viewer's, from the field matrix): parts outside it are
    *   not read at all. Omitted: the whole case.
    */
-  async assemble(m: EntityManager, row: CaseRow, only?: readonly string[]): Promise<FullCase> {
+  async assemble(m: EntityManager, row: CaseRow, only?: readonly string[], prefetched?: CasePrefetch): Promise<FullCase> {
     const wants = (key: string) => !only || only.includes(key);
     // One connection per transaction: its queries run one after the other.
-    const documents = wants('victim') ? await this.repository.documents(m, row.id) : [];
-    const consent = wants('consent') ? await this.repository.latestConsent(m, row.id) : undefined;
-    const screening = wants('screening') ? await this.repository.latestScreening(m, row.id) : undefined;
+    const documents = !wants('victim') ? [] : prefetched ? prefetched.documents.get(row.id) ?? [] : await this.repository.documents(m, row.id);
+    const consent = !wants('consent') ? undefined : prefetched ? prefetched.consents.get(row.id) : await this.repository.latestConsent(m, row.id);
+    const screening = !wants('screening') ? undefined : prefetched ? prefetched.screenings.get(row.id) : await this.repository.latestScreening(m, row.id);
     return this.parts.fill(m, row, {
       id: row.id,
       caseNumber: row.case_number,

@@ -56,6 +56,13 @@ export function visibleToActorSql(alias: string, p: { roles: string; unit: strin
 const CASE_SELECT = `SELECT c.*, c.identification_date::text AS identification_date, c.complaint_notified_on::text AS complaint_notified_on,
   a.name_es AS lead_es, a.name_en AS lead_en FROM cases c LEFT JOIN agencies a ON a.code = c.lead_agency`;
 
+export interface CasePrefetch {
+  documents: Map<string, { type: string; number_enc: string; issuing_country: string }[]>;
+  consents: Map<string, Awaited<ReturnType<CaseRepository['latestConsent']>>>;
+  screenings: Map<string, Awaited<ReturnType<CaseRepository['latestScreening']>>>;
+  stakes: Map<string, { role: string; agency_code: string | null; shelter_id: string | null }[]>;
+}
+
 export interface CaseListFilter {
   status?: string;
   traffickingStatus?: string;
@@ -155,6 +162,23 @@ export class CaseRepository {
     await m.query(`INSERT INTO case_consents (case_id, data_processing, referral, share_with, withdrawn, recorded_by, child_view_enc, guardian_enc)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [caseId, c.dataProcessing, c.referral, c.shareWith, c.withdrawn, by, c.childViewEnc ?? null, c.guardianEnc ?? null]);
+  }
+
+  /** Documents, latest consent and latest screening of many cases at once (a page of a list). */
+  async prefetch(m: EntityManager, ids: string[]): Promise<CasePrefetch> {
+    const documents = new Map<string, { type: string; number_enc: string; issuing_country: string }[]>();
+    for (const d of await m.query(`SELECT case_id, type, number_enc, issuing_country FROM case_documents WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, position`, [ids])) {
+      documents.set(d.case_id, [...(documents.get(d.case_id) ?? []), d]);
+    }
+    const consents = new Map((await m.query(`SELECT DISTINCT ON (case_id) case_id, data_processing, referral, share_with, withdrawn, recorded_by, recorded_at,
+        child_view_enc, guardian_enc FROM case_consents WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, id DESC`, [ids])).map((c: { case_id: string }) => [c.case_id, c]));
+    const screenings = new Map((await m.query(`SELECT DISTINCT ON (case_id) case_id, result, outcome, catalog_version, performed_at FROM case_screenings
+        WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, performed_at DESC, id`, [ids])).map((s: { case_id: string }) => [s.case_id, s]));
+    const stakes = new Map<string, { role: string; agency_code: string | null; shelter_id: string | null }[]>();
+    for (const s of await m.query(`SELECT DISTINCT case_id, role, agency_code, shelter_id FROM case_stakes WHERE case_id = ANY($1::uuid[])`, [ids])) {
+      stakes.set(s.case_id, [...(stakes.get(s.case_id) ?? []), s]);
+    }
+    return { documents, consents, screenings, stakes } as CasePrefetch;
   }
 
   async latestConsent(m: EntityManager, caseId: string) {

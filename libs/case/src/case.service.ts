@@ -10,7 +10,7 @@ import { projectCase, visibleCaseKeys } from './access/case-fields';
 import { CaseAccessService } from './case-access.service';
 import { CaseViewAssembler } from './case-view.assembler';
 import { CaseErrorCode } from './case.exception';
-import { CaseListFilter, CaseRepository, CaseRow } from './case.repository';
+import { CaseListFilter, CasePrefetch, CaseRepository, CaseRow } from './case.repository';
 import { CaseStatus } from './case.types';
 import { allowedAction } from './case.workflow';
 import { opensFreeText, timelineEntryVisible, visibleDetails } from './case-timeline';
@@ -95,8 +95,8 @@ export class CaseService implements OnModuleInit {
   }
 
   /** The case as this viewer may see it (PRODUCT.md section 2). */
-  async render(m: EntityManager, row: CaseRow, viewer: CaseViewer): Promise<Record<string, unknown>> {
-    return projectCase(await this.assembler.assemble(m, row, visibleCaseKeys(viewer)), viewer);
+  async render(m: EntityManager, row: CaseRow, viewer: CaseViewer, prefetched?: CasePrefetch): Promise<Record<string, unknown>> {
+    return projectCase(await this.assembler.assemble(m, row, visibleCaseKeys(viewer), prefetched), viewer);
   }
 
   async get(actor: Actor, caseId: string, meta: RequestMeta): Promise<{ body: Record<string, unknown>; version: number }> {
@@ -117,9 +117,11 @@ export class CaseService implements OnModuleInit {
       });
       const page = rows.slice(0, limit);
       const items: Record<string, unknown>[] = [];
+      // One query per kind of data for the whole page, not per case.
+      const prefetched = await this.repository.prefetch(m, page.map((r) => r.id));
       for (const row of page) {
-        const viewer = await this.access.viewerFor(m, row, actor);
-        items.push(await this.render(m, row, viewer));
+        const viewer = await this.access.viewerFor(m, row, actor, prefetched.stakes.get(row.id) ?? []);
+        items.push(await this.render(m, row, viewer, prefetched));
       }
       if (items.some((i) => SENSITIVE_KEYS.some((k) => k in i))) {
         await this.audit.record(m, { actor, meta, action: 'case.list_read', subjectType: 'case_list', details: { caseIds: page.map((r) => r.id) } });
