@@ -5,6 +5,7 @@ import { Clock } from '../clock/clock.service';
 import { ConfigError } from '../config/env.validation';
 import { appConfig, authConfig, databaseConfig, redisConfig } from '../config/ruta.config';
 import { problemBody } from '../errors/problem-body';
+import { safeError } from '../errors/problem.filter';
 import { ProblemException } from '../errors/problem.exception';
 import { toProblem } from '../errors/to-problem';
 import { pickLocale } from '../i18n/locale';
@@ -134,5 +135,16 @@ describe('configuration', () => {
     expect(app.username).toBe('ruta_app');
     expect(decodeURIComponent(app.password)).toBe('p@ss word');
     expect(app.pathname).toBe('/d');
+  });
+});
+
+describe('safeError', () => {
+  it('keeps kind, message and code of an error, never the failed query\'s parameters or detail', () => {
+    const err = new QueryFailedError('INSERT INTO cases ...', ['María José', 'P-1234'], Object.assign(new Error('boom'), { code: 'XX000', detail: 'Key (name)=(María José)' }));
+    const logged = JSON.stringify(safeError(err));
+    expect(logged).toContain('QueryFailedError');
+    expect(logged).toContain('XX000');
+    expect(logged).not.toContain('María');
+    expect(logged).not.toContain('P-1234');
   });
 });

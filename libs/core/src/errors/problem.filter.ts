@@ -35,13 +35,23 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
+/**
+ * What the log keeps of an error: its kind, message, code and stack, never a failed query's parameters
+ * or the database's detail line, which can carry personal data.
+ */
+export function safeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code;
+  return { type: error.name, message: error.message.slice(0, 300), code: typeof code === 'string' ? code : undefined, stack: error.stack?.split('\n').slice(0, 8).join('\n') };
+}
+
 export function sendProblem(error: unknown, req: Request, res: Response, logger: Logger): void {
   let problem = toProblem(error);
   if (!problem) {
-    logger.error({ err: error, requestId: req.id }, 'unhandled error');
+    logger.error({ err: safeError(error), requestId: req.id }, 'unhandled error');
     problem = new ProblemException(500, 'internal_error');
   } else if (problem.status >= 500) {
-    logger.error({ err: error, requestId: req.id }, 'server error');
+    logger.error({ err: safeError(error), requestId: req.id }, 'server error');
   }
   if (res.headersSent) return;
   for (const [name, value] of Object.entries(problem.options.headers ?? {})) res.setHeader(name, value);
