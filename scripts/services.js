@@ -126,6 +126,7 @@ async function ensureEmbeddedPostgres(dataDir, database = 'ruta', log = () => un
     onError: (m) => log(String(m)),
   });
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await pg.initialise();
+  process.stdout.write(`Embedded PostgreSQL data: ${pgDir}\n`);
   try {
     await pg.start();
   } catch (err) {

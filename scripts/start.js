@@ -15,7 +15,7 @@ async function main() {
   const env = { ...process.env };
   try {
     if (!env.DATABASE_URL) {
-      process.stdout.write('Starting embedded PostgreSQL (data in .data/pg)...\n');
+      process.stdout.write('Starting embedded PostgreSQL...\n');
       const pg = await ensureEmbeddedPostgres(dataDir);
       stops.push(pg.stop);
       env.DATABASE_URL = pg.url;
