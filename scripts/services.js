@@ -138,8 +138,9 @@ async function ensureEmbeddedPostgres(dataDir, database = 'ruta', log = () => un
   try {
     const quoted = `'${ownerPassword.replace(/'/g, "''")}'`;
     const role = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = 'ruta_owner'`);
-    if (role.rowCount === 0) await client.query(`CREATE ROLE ruta_owner LOGIN CREATEROLE PASSWORD ${quoted}`);
-    else await client.query(`ALTER ROLE ruta_owner PASSWORD ${quoted}`);
+    // CREATEROLE for the application role its migrations create; CREATEDB for the test suite's databases.
+    if (role.rowCount === 0) await client.query(`CREATE ROLE ruta_owner LOGIN CREATEROLE CREATEDB PASSWORD ${quoted}`);
+    else await client.query(`ALTER ROLE ruta_owner CREATEROLE CREATEDB PASSWORD ${quoted}`);
     const db = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [database]);
     if (db.rowCount === 0) await client.query(`CREATE DATABASE "${database}" OWNER ruta_owner`);
   } finally {
