@@ -7,6 +7,7 @@ import { CreateCases1764100000000 } from './1764100000000-CreateCases';
 import { CreateReviewsReferralsPlacements1764200000000 } from './1764200000000-CreateReviewsReferralsPlacements';
 import { CreateCareAndClosure1764300000000 } from './1764300000000-CreateCareAndClosure';
 import { AddMinorConsentDetails1764400000000 } from './1764400000000-AddMinorConsentDetails';
+import { AddVisaDecisionTask1764500000000 } from './1764500000000-AddVisaDecisionTask';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateReviewsReferralsPlacements1764200000000,
   CreateCareAndClosure1764300000000,
   AddMinorConsentDetails1764400000000,
+  AddVisaDecisionTask1764500000000,
 ];

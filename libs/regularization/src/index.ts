@@ -1,3 +1,4 @@
 export * from './regularization.module';
 export * from './regularization.service';
 export * from './regularization.exception';
+export * from './visa.service';

@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@ruta/audit';
 import { CaseModule } from '@ruta/case';
+import { TasksModule } from '@ruta/tasks';
 import { RegularizationService } from './regularization.service';
+import { VisaController } from './visa.controller';
+import { VisaService } from './visa.service';
 
-@Module({ imports: [AuditModule, CaseModule], providers: [RegularizationService], exports: [RegularizationService] })
+@Module({
+  imports: [AuditModule, TasksModule, CaseModule],
+  controllers: [VisaController],
+  providers: [RegularizationService, VisaService],
+  exports: [RegularizationService, VisaService],
+})
 export class RegularizationModule {}

@@ -44,11 +44,12 @@ export class RegularizationService implements OnModuleInit {
     if (open) throw ProblemException.conflict(RegularizationErrorCode.AlreadyRequested);
     const [{ id }] = await m.query(
       `INSERT INTO visa_requests (case_id, review_id, requested_by) VALUES ($1, $2, $3) RETURNING id`, [row.id, reviewId, actor.id]);
-    await this.cases.addTask(m, {
+    const task = await this.cases.addTask(m, {
       type: 'visa_decision', caseId: row.id, priority: row.is_minor ? 'urgent' : 'high',
       dueAt: new Date(this.clock.nowMs() + this.config.decisionDays * 24 * 3600_000),
       addressee: { role: 'visa_officer', agency: 'MREMH' }, details: { visaRequestId: id },
     }, actor, meta);
+    await m.query(`UPDATE visa_requests SET decision_task_id = $2 WHERE id = $1`, [id, task.id]);
     await this.cases.addHistory(m, row.id, 'visa_requested', actor, { visaRequestId: id });
     await this.audit.record(m, { actor, meta, action: 'visa.request', subjectType: 'visa_request', subjectId: id, caseId: row.id });
     return id;

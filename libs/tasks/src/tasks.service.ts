@@ -93,6 +93,11 @@ export class TasksService implements OnModuleInit {
     return (await this.repository.openForCase(m, caseId, type)).length > 0;
   }
 
+  /** Claims a task because its work was taken up (a visa officer claiming the request); false if not open. */
+  async claimByAction(m: EntityManager, taskId: string, actor: Actor): Promise<boolean> {
+    return (await this.repository.claim(m, taskId, actor.id, this.clock.now())) !== undefined;
+  }
+
   releaseAllClaimedBy(m: EntityManager, userId: string): Promise<string[]> {
     return this.repository.releaseAllClaimedBy(m, userId);
   }

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta } from '@ruta/core';
+import { GrantVisaDto, VisaQueryDto, VisaReasonDto } from './dto/visa.dto';
+import { VisaService } from './visa.service';
+
+@ApiTags('regularization')
+@ApiBearerAuth()
+@Controller()
+export class VisaController {
+  constructor(private readonly visas: VisaService) {}
+
+  @Post('cases/:id/visa-requests')
+  @Allow('committee_member')
+  @ApiOperation({ summary: 'File an article 104 request (committee member of MDI; recognized, non-Ecuadorian victim; no fee)' })
+  file(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.visas.file(actor, id, meta);
+  }
+
+  @Get('visa-requests')
+  @Allow('visa_officer', 'committee_member')
+  @ApiOperation({ summary: 'Article 104 requests, newest first (filter by status)' })
+  list(@Query() query: VisaQueryDto, @CurrentActor() actor: Actor) {
+    return this.visas.list(actor, query);
+  }
+
+  @Post('visa-requests/:id/claim')
+  @HttpCode(200)
+  @Allow('visa_officer')
+  @ApiOperation({ summary: 'Take up the request (under_review) and its visa_decision task' })
+  claim(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.visas.claim(actor, id, meta);
+  }
+
+  @Post('visa-requests/:id/grant')
+  @HttpCode(200)
+  @Allow('visa_officer')
+  @ApiOperation({ summary: 'Grant: visa number, issue date, expiry (default issue date + 2 years)' })
+  grant(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: GrantVisaDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.visas.grant(actor, id, dto, meta);
+  }
+
+  @Post('visa-requests/:id/deny')
+  @HttpCode(200)
+  @Allow('visa_officer')
+  @ApiOperation({ summary: 'Deny with a reason' })
+  deny(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: VisaReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.visas.deny(actor, id, dto.reason, meta);
+  }
+
+  @Post('visa-requests/:id/withdraw')
+  @HttpCode(200)
+  @Allow('committee_member', 'service_focal_point')
+  @ApiOperation({ summary: 'Withdraw with a reason (MDI committee member or the lead agency)' })
+  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: VisaReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.visas.withdraw(actor, id, dto.reason, meta);
+  }
+}

@@ -1,0 +1,185 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@ruta/audit';
+import { CaseAccessService, CaseService, isCalendarDate } from '@ruta/case';
+import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
+import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
+import { DataSource, EntityManager } from 'typeorm';
+import { GrantVisaDto, VisaQueryDto } from './dto/visa.dto';
+import { RegularizationErrorCode } from './regularization.exception';
+import { RegularizationService } from './regularization.service';
+import { addYears, startOfDayInEcuador } from './visa-dates';
+
+export const VISA_EXPIRY_TIMER = 'visa_expiry';
+
+interface VisaRow {
+  id: string; case_id: string; status: string; requested_at: Date; decided_at: Date | null; visa_number_enc: string | null;
+  issued_on: string | null; expires_on: string | null; claimed_by: string | null; decision_task_id: string | null;
+}
+
+export interface VisaView {
+  id: string; caseId: string; status: string; visaNumber: string | null; issuedOn: string | null; expiresOn: string | null;
+  fee: { amount: 0; waived: true }; requestedAt: string; decidedAt: string | null;
+}
+
+const SELECT = `SELECT id, case_id, status, requested_at, decided_at, visa_number_enc, issued_on::text AS issued_on, expires_on::text AS expires_on,
+  claimed_by, decision_task_id FROM visa_requests`;
+
+/**
+ * The article 104 request's lifecycle (PRODUCT.md section 8): requested -> under_review (a visa officer
+ * claims it) -> granted | denied, or withdrawn; 60 days before expiry a visa_expiry task for the lead agency.
+ */
+@Injectable()
+export class VisaService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly regularization: RegularizationService,
+    private readonly access: CaseAccessService,
+    private readonly cases: CaseService,
+    private readonly tasks: TasksService,
+    private readonly timers: TimerService,
+    private readonly registry: TimerRegistry,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(VISA_EXPIRY_TIMER, (m, id, firedAt) => this.onExpiryNear(m, id, firedAt));
+  }
+
+  /** Filed by a committee member of MDI, the requesting ministry. */
+  file(actor: Actor, caseId: string, meta: RequestMeta): Promise<VisaView> {
+    return this.ds.transaction(async (m) => {
+      const { row } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
+      if (actor.agencyCode !== 'MDI' || !actor.roles.includes('committee_member')) throw ProblemException.unprocessable(RegularizationErrorCode.NotAllowedToFile);
+      if (row.trafficking_status !== 'recognized_victim') throw ProblemException.unprocessable(RegularizationErrorCode.NotRecognized);
+      const id = await this.regularization.createRequest(m, row, actor, meta, null);
+      return this.view(await this.find(m, id));
+    });
+  }
+
+  async list(actor: Actor, query: VisaQueryDto) {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const after = decodeCursor(query.cursor, 2);
+    const params: unknown[] = [query.status ?? null, limit + 1];
+    let keyset = '';
+    if (after) {
+      params.push(after[0], after[1]);
+      keyset = `AND (requested_at, id) < ($3::timestamptz, $4::uuid)`;
+    }
+    const rows: VisaRow[] = await this.ds.query(
+      `${SELECT} WHERE ($1::text IS NULL OR status = $1) ${keyset} ORDER BY requested_at DESC, id DESC LIMIT $2`, params);
+    const page = rows.slice(0, limit);
+    await this.audit.recordAlone({ actor, action: 'visa.list', subjectType: 'visa_request', details: { returned: page.length } });
+    const last = page[page.length - 1];
+    return { items: page.map((r) => this.view(r)), nextCursor: rows.length > limit ? encodeCursor([last.requested_at.toISOString(), last.id]) : null };
+  }
+
+  /** A visa officer takes the request up: under_review, and its visa_decision task is theirs. */
+  claim(actor: Actor, id: string, meta: RequestMeta): Promise<VisaView> {
+    return this.ds.transaction(async (m) => {
+      const v = await this.open(m, actor, id, meta);
+      await this.move(m, v, ['requested'], 'under_review', { claimed_by: actor.id });
+      if (v.decision_task_id) await this.tasks.claimByAction(m, v.decision_task_id, actor);
+      await this.record(m, actor, meta, v, 'claim');
+      return this.view(await this.find(m, id));
+    });
+  }
+
+  grant(actor: Actor, id: string, dto: GrantVisaDto, meta: RequestMeta): Promise<VisaView> {
+    return this.ds.transaction(async (m) => {
+      const v = await this.open(m, actor, id, meta);
+      this.requireClaimer(v, actor);
+      const expiresOn = dto.expiresOn ?? addYears(dto.issuedOn, 2);
+      if (!isCalendarDate(dto.issuedOn) || !isCalendarDate(expiresOn) || expiresOn <= dto.issuedOn) {
+        throw ProblemException.unprocessable(RegularizationErrorCode.InvalidDates, { errors: [{ path: 'expiresOn', message: 'must be a calendar date after issuedOn' }] });
+      }
+      await this.move(m, v, ['under_review'], 'granted', {
+        visa_number_enc: this.cipher.encrypt(dto.visaNumber), issued_on: dto.issuedOn, expires_on: expiresOn, decided_at: this.clock.now(),
+      });
+      if (v.decision_task_id) await this.tasks.completeByAction(m, v.decision_task_id, actor);
+      await this.timers.schedule(m, { kind: VISA_EXPIRY_TIMER, subjectId: v.id, fireAt: startOfDayInEcuador(expiresOn, 60) });
+      await this.record(m, actor, meta, v, 'grant');
+      return this.view(await this.find(m, id));
+    });
+  }
+
+  deny(actor: Actor, id: string, reason: string, meta: RequestMeta): Promise<VisaView> {
+    return this.ds.transaction(async (m) => {
+      const v = await this.open(m, actor, id, meta);
+      this.requireClaimer(v, actor);
+      await this.move(m, v, ['under_review'], 'denied', { reason_enc: this.cipher.encrypt(reason), decided_at: this.clock.now() });
+      if (v.decision_task_id) await this.tasks.completeByAction(m, v.decision_task_id, actor);
+      await this.record(m, actor, meta, v, 'deny');
+      return this.view(await this.find(m, id));
+    });
+  }
+
+  /** Withdrawn by an MDI committee member or the lead agency, with a reason. */
+  withdraw(actor: Actor, id: string, reason: string, meta: RequestMeta): Promise<VisaView> {
+    return this.ds.transaction(async (m) => {
+      const v = await this.find(m, id, true);
+      const { row } = await this.access.requireCaseAccess(m, actor, v.case_id, meta, false, RegularizationErrorCode.NotFound);
+      const mdiCommittee = actor.agencyCode === 'MDI' && actor.roles.includes('committee_member');
+      if (!mdiCommittee && row.lead_agency !== actor.agencyCode) throw ProblemException.unprocessable(RegularizationErrorCode.NotAllowedToWithdraw);
+      await this.move(m, v, ['requested', 'under_review'], 'withdrawn', { reason_enc: this.cipher.encrypt(reason), withdrawn_by: actor.id, decided_at: this.clock.now() });
+      await this.tasks.cancelOpenForCase(m, v.case_id, ['visa_decision']);
+      await this.record(m, actor, meta, v, 'withdraw');
+      return this.view(await this.find(m, id));
+    });
+  }
+
+  /** Timer: 60 days before expiry, the lead agency gets a visa_expiry task (once, if the visa is still granted). */
+  private async onExpiryNear(m: EntityManager, id: string, firedAt: Date): Promise<void> {
+    const [v] = await m.query(`SELECT v.id, v.case_id, v.status, v.expires_on::text AS expires_on, c.lead_agency, c.is_minor
+      FROM visa_requests v JOIN cases c ON c.id = v.case_id WHERE v.id = $1`, [id]);
+    if (!v || v.status !== 'granted' || !v.lead_agency) return;
+    if (await this.tasks.hasOpen(m, v.case_id, 'visa_expiry')) return;
+    await this.cases.addTask(m, {
+      type: 'visa_expiry', caseId: v.case_id, priority: v.is_minor ? 'high' : 'normal',
+      dueAt: new Date(Math.max(startOfDayInEcuador(v.expires_on).getTime(), firedAt.getTime() + 24 * 3600_000)),
+      addressee: { role: 'service_focal_point', agency: v.lead_agency }, details: { visaRequestId: id, expiresOn: v.expires_on },
+    }, null, null);
+  }
+
+  private async open(m: EntityManager, actor: Actor, id: string, meta: RequestMeta): Promise<VisaRow> {
+    const v = await this.find(m, id, true);
+    await this.access.requireCaseAccess(m, actor, v.case_id, meta, false, RegularizationErrorCode.NotFound);
+    return v;
+  }
+
+  private requireClaimer(v: VisaRow, actor: Actor): void {
+    if (v.status === 'under_review' && v.claimed_by !== actor.id) {
+      throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { detail: {
+        es: 'Otra persona de la Dirección de Visados tomó esta solicitud', en: 'Another visa officer claimed this request',
+      } });
+    }
+  }
+
+  private async move(m: EntityManager, v: VisaRow, from: string[], to: string, set: Record<string, unknown>): Promise<void> {
+    const columns = Object.keys(set);
+    const rows = await modifyReturning(m,
+      `UPDATE visa_requests SET status = $3${columns.map((c, i) => `, ${c} = $${i + 4}`).join('')}
+       WHERE id = $1 AND status = ANY($2::text[]) RETURNING id`, [v.id, from, to, ...columns.map((c) => set[c])]);
+    if (rows.length !== 1) throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status: v.status } });
+  }
+
+  private async record(m: EntityManager, actor: Actor, meta: RequestMeta, v: VisaRow, action: string): Promise<void> {
+    await this.cases.addHistory(m, v.case_id, `visa_${action}`, actor, { visaRequestId: v.id });
+    await this.audit.record(m, { actor, meta, action: `visa.${action}`, subjectType: 'visa_request', subjectId: v.id, caseId: v.case_id, changedFields: ['status'] });
+  }
+
+  private async find(m: EntityManager, id: string, lock = false): Promise<VisaRow> {
+    const [row] = await m.query(`${SELECT} WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+    if (!row) throw ProblemException.notFound(RegularizationErrorCode.NotFound);
+    return row;
+  }
+
+  private view(r: VisaRow): VisaView {
+    return {
+      id: r.id, caseId: r.case_id, status: r.status, visaNumber: this.cipher.decrypt(r.visa_number_enc), issuedOn: r.issued_on,
+      expiresOn: r.expires_on, fee: { amount: 0, waived: true }, requestedAt: r.requested_at.toISOString(), decidedAt: r.decided_at?.toISOString() ?? null,
+    };
+  }
+}
