@@ -8,6 +8,7 @@ import { CreateReviewsReferralsPlacements1764200000000 } from './1764200000000-C
 import { CreateCareAndClosure1764300000000 } from './1764300000000-CreateCareAndClosure';
 import { AddMinorConsentDetails1764400000000 } from './1764400000000-AddMinorConsentDetails';
 import { AddVisaDecisionTask1764500000000 } from './1764500000000-AddVisaDecisionTask';
+import { CreateFollowUp1764600000000 } from './1764600000000-CreateFollowUp';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateCareAndClosure1764300000000,
   AddMinorConsentDetails1764400000000,
   AddVisaDecisionTask1764500000000,
+  CreateFollowUp1764600000000,
 ];

@@ -5,6 +5,7 @@ import { CaseModule } from '@ruta/case';
 import { CaseAnalysisModule } from '@ruta/case-analysis';
 import { CareModule } from '@ruta/care';
 import { ClosureModule } from '@ruta/closure';
+import { FollowUpModule } from '@ruta/follow-up';
 import { CoreModule } from '@ruta/core';
 import { DirectoryModule } from '@ruta/directory';
 import { IdentificationModule } from '@ruta/identification';
@@ -21,7 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule, AuthModule, DirectoryModule, AuditModule, TasksModule, CaseModule, IdentificationModule,
-        CaseAnalysisModule, ReferralModule, RegularizationModule, CareModule, ClosureModule, HealthModule,
+        CaseAnalysisModule, ReferralModule, RegularizationModule, CareModule, ClosureModule, FollowUpModule, HealthModule,
         ...(options.inlineWorker ? [AuditWorkerModule, TasksWorkerModule] : []),
       ],
     };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditWorkerModule } from '@ruta/audit';
 import { CareModule } from '@ruta/care';
+import { FollowUpModule } from '@ruta/follow-up';
 import { RegularizationModule } from '@ruta/regularization';
 import { CoreModule } from '@ruta/core';
 import { TasksWorkerModule } from '@ruta/tasks';
@@ -9,5 +10,5 @@ import { TasksWorkerModule } from '@ruta/tasks';
  * The worker: the same domain modules as the API (so that every timer kind has its handler), their
  * processors and loops, no HTTP.
  */
-@Module({ imports: [CoreModule, AuditWorkerModule, TasksWorkerModule, CareModule, RegularizationModule] })
+@Module({ imports: [CoreModule, AuditWorkerModule, TasksWorkerModule, CareModule, RegularizationModule, FollowUpModule] })
 export class WorkerModule {}

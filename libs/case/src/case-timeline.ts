@@ -7,7 +7,7 @@ type Part = 'core' | 'reviews' | 'referrals' | 'visa' | 'carePlan' | 'followUp';
 const ACTION_PART: Record<string, Part> = {
   referral_created: 'referrals', referral_accept: 'referrals', referral_decline: 'referrals', referral_complete: 'referrals',
   referral_cancel: 'referrals', discharge: 'referrals', visa_requested: 'visa', visa_claim: 'visa', visa_grant: 'visa', visa_deny: 'visa', visa_withdraw: 'visa', care_plan_saved: 'carePlan', care_note_added: 'carePlan',
-  follow_up: 'followUp',
+  follow_up_rescheduled: 'followUp', follow_up_recorded: 'followUp',
 };
 
 export interface HistoryRow {

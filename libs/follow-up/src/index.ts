@@ -1,0 +1,3 @@
+export * from './follow-up.module';
+export * from './follow-up.service';
+export * from './follow-up.exception';
