@@ -194,6 +194,19 @@ describe('Identification: intake, screening and the first tasks (issue 3)', () =
     expect(committeeTimeline.body.items.some((i: { action: string }) => i.action === 'link')).toBe(true);
   });
 
+  it('exports a data subject\'s whole record for the committee, audited', async () => {
+    const res = await t.http().post('/api/v1/cases').set(as('officer.rumichaca')).send(intake({ givenNames: 'Exportada' })).expect(201);
+    await t.http().post(`/api/v1/cases/${res.body.id}/consent`).set(as('officer.rumichaca')).send({ withdrawn: true }).expect(200);
+    await t.http().get(`/api/v1/cases/${res.body.id}/export`).set(as('officer.rumichaca')).expect(403);
+    const exported = await t.http().get(`/api/v1/cases/${res.body.id}/export`).set(as('committee.mdi')).expect(200);
+    expect(exported.headers['content-disposition']).toContain(res.body.caseNumber);
+    expect(exported.body.case).toMatchObject({ id: res.body.id, victim: { givenNames: 'Exportada' } });
+    expect(exported.body.consents.map((c: { withdrawn: boolean }) => c.withdrawn)).toEqual([false, true]);
+    expect(exported.body.history.map((h: { action: string }) => h.action)).toEqual(['intake', 'consent_withdrawn']);
+    const log = await t.http().get('/api/v1/audit').query({ caseId: res.body.id, action: 'case.export' }).set(as('auditor')).expect(200);
+    expect(log.body.items).toHaveLength(1);
+  });
+
   it('matches names and date of birth whatever the accents, case and spacing', async () => {
     await t.http().post('/api/v1/cases').set(as('officer.rumichaca')).send(intake({ givenNames: 'Ana  Lucía', familyNames: 'Núñez-Peña', dateOfBirth: '2000-01-02' })).expect(201);
     const check = await t.http().post('/api/v1/cases/duplicates-check').set(as('officer.rumichaca'))

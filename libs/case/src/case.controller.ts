@@ -65,6 +65,15 @@ export class CaseController {
     return body;
   }
 
+  @Get(':id/export')
+  @Allow('committee_member')
+  @ApiOperation({ summary: 'Data-subject export of the whole record (audited)' })
+  async export(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    const body = await this.cases.export(actor, id, meta);
+    res.setHeader('Content-Disposition', `attachment; filename="${body.case.caseNumber as string}.json"`);
+    return body;
+  }
+
   @Get(':id/timeline')
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'The case history (pseudonymized for auditors)' })

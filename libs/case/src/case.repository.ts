@@ -181,6 +181,14 @@ export class CaseRepository {
     return { documents, consents, screenings, stakes } as CasePrefetch;
   }
 
+  async consentHistory(m: EntityManager, caseId: string) {
+    return m.query(`SELECT data_processing, referral, share_with, withdrawn, recorded_by, recorded_at, child_view_enc, guardian_enc
+      FROM case_consents WHERE case_id = $1 ORDER BY id`, [caseId]) as Promise<{
+      data_processing: boolean; referral: boolean; share_with: string[]; withdrawn: boolean; recorded_by: string | null; recorded_at: Date;
+      child_view_enc: string | null; guardian_enc: string | null;
+    }[]>;
+  }
+
   async latestConsent(m: EntityManager, caseId: string) {
     const [row] = await m.query(`SELECT data_processing, referral, share_with, withdrawn, recorded_by, recorded_at, child_view_enc, guardian_enc FROM case_consents
       WHERE case_id = $1 ORDER BY id DESC LIMIT 1`, [caseId]);

@@ -162,6 +162,34 @@ export class CaseService implements OnModuleInit {
     });
   }
 
+  /**
+   * Data-subject export (Ecuador's Organic Law on Personal Data Protection; PRODUCT.md section 12): the whole
+   * record as the committee sees it, with every consent given or withdrawn and the full history. Audited.
+   */
+  async export(actor: Actor, caseId: string, meta: RequestMeta) {
+    return this.ds.transaction(async (m) => {
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
+      const record = await this.render(m, row, viewer);
+      const consents = (await this.repository.consentHistory(m, row.id)).map((c) => ({
+        dataProcessing: c.data_processing, referral: c.referral, shareWith: c.share_with, withdrawn: c.withdrawn, recordedBy: c.recorded_by,
+        recordedAt: c.recorded_at.toISOString(), childView: this.cipher.decrypt(c.child_view_enc), guardian: this.cipher.decryptJson(c.guardian_enc),
+      }));
+      const history = [];
+      let after = '0';
+      for (;;) {
+        const batch = await this.repository.history(m, row.id, after, 500);
+        for (const e of batch) {
+          history.push({ action: e.action, fromStatus: e.from_status, toStatus: e.to_status, at: e.occurred_at.toISOString(),
+            agency: e.actor_agency, details: this.openDetails(e.details, true) });
+        }
+        if (batch.length < 500) break;
+        after = batch[batch.length - 1].id;
+      }
+      await this.audit.record(m, { actor, meta, action: 'case.export', subjectType: 'case', subjectId: row.id, caseId: row.id });
+      return { exportedAt: this.clock.now().toISOString(), case: record, consents, history };
+    });
+  }
+
   async auditChange(m: EntityManager, actor: Actor, meta: RequestMeta | null, caseId: string, action: string, changedFields: string[]): Promise<void> {
     await this.audit.record(m, { actor, meta, action, subjectType: 'case', subjectId: caseId, caseId, changedFields });
   }
