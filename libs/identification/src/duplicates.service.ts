@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CaseRecordMapper, CaseRepository, CaseService } from '@ruta/case';
 import { Actor, Clock, RequestMeta } from '@ruta/core';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export type DuplicateMatch =
   | { caseId: string; caseNumber: string; match: 'document' | 'name_dob' }
@@ -25,6 +26,7 @@ export class DuplicatesService {
     private readonly mapper: CaseRecordMapper,
     private readonly cases: CaseService,
     private readonly clock: Clock,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   async find(m: EntityManager, actor: Actor, victim: { givenNames?: string; familyNames?: string; dateOfBirth?: string; documents?: { number: string }[] }, excludeCaseId?: string) {
@@ -45,6 +47,12 @@ export class DuplicatesService {
       else hidden.push(c);
     }
     return { matches: [...visible, ...hidden.map((c): DuplicateMatch => ({ match: c.match, visible: false }))], hidden };
+  }
+
+  /** POST /cases/duplicates-check: the matches an officer would get on intake; creates nothing. */
+  async check(actor: Actor, victim: Parameters<DuplicatesService['find']>[2]): Promise<{ matches: DuplicateMatch[] }> {
+    const found = await this.find(this.ds.manager, actor, victim);
+    return { matches: found.matches };
   }
 
   /** Hidden matches of a new case go to the committee as a possible_duplicate task. */

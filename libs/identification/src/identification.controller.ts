@@ -2,9 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { etag, RationaleDto } from '@ruta/case';
 import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, SignedIn } from '@ruta/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { CatalogService } from './catalog.service';
 import { DuplicatesService } from './duplicates.service';
 import { CloseScreeningDto, DuplicatesCheckDto, IntakeDto } from './dto/intake.dto';
@@ -17,7 +15,6 @@ import { ScreeningOpsService } from './screening-ops.service';
 @Controller()
 export class IdentificationController {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly intakes: IntakeService,
     private readonly ops: ScreeningOpsService,
     private readonly duplicates: DuplicatesService,
@@ -42,9 +39,8 @@ export class IdentificationController {
   @HttpCode(200)
   @Allow('immigration_officer')
   @ApiOperation({ summary: 'Matches for a victim by document or names and date of birth; creates nothing' })
-  async duplicatesCheck(@Body() dto: DuplicatesCheckDto, @CurrentActor() actor: Actor) {
-    const found = await this.duplicates.find(this.ds.manager, actor, dto.victim);
-    return { matches: found.matches };
+  duplicatesCheck(@Body() dto: DuplicatesCheckDto, @CurrentActor() actor: Actor) {
+    return this.duplicates.check(actor, dto.victim);
   }
 
   @Post('cases/:id/screenings')
