@@ -1,14 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { CaseAccessService, CaseService, isCalendarDate } from '@ruta/case';
+import { addMonths, CaseAccessService, CaseService, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
 import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { GrantVisaDto, VisaQueryDto } from './dto/visa.dto';
 import { RegularizationErrorCode } from './regularization.exception';
 import { RegularizationService } from './regularization.service';
-import { addYears, startOfDayInEcuador } from './visa-dates';
 
 export const VISA_EXPIRY_TIMER = 'visa_expiry';
 
@@ -91,7 +90,7 @@ export class VisaService implements OnModuleInit {
     return this.ds.transaction(async (m) => {
       const v = await this.open(m, actor, id, meta);
       this.requireClaimer(v, actor);
-      const expiresOn = dto.expiresOn ?? addYears(dto.issuedOn, 2);
+      const expiresOn = dto.expiresOn ?? addMonths(dto.issuedOn, 24);
       if (!isCalendarDate(dto.issuedOn) || !isCalendarDate(expiresOn) || expiresOn <= dto.issuedOn) {
         throw ProblemException.unprocessable(RegularizationErrorCode.InvalidDates, { errors: [{ path: 'expiresOn', message: 'must be a calendar date after issuedOn' }] });
       }

@@ -57,6 +57,21 @@ export function ageGroup(age: number | null): '0-11' | '12-17' | '18-29' | '30-5
   return '60+';
 }
 
+/** "+N months" keeps the day of the month, clamped to the month's last day (PRODUCT.md section 4). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The instant a calendar day starts in Ecuador (UTC-5), optionally some days earlier. */
+export function startOfDayInEcuador(date: string, minusDays = 0): Date {
+  return new Date(Date.parse(`${date}T05:00:00.000Z`) - minusDays * 24 * 3600_000);
+}
+
 /** Today's calendar date in Ecuador (America/Guayaquil, UTC-5). */
 export function ecuadorDate(instant: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Guayaquil', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);

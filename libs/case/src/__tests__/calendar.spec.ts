@@ -1,4 +1,4 @@
-import { addMonths, startOfDayInEcuador } from '../months';
+import { addMonths, startOfDayInEcuador } from '../identity/normalize';
 
 describe('calendar months (PRODUCT.md section 4)', () => {
   it('keeps the day of the month, clamped to the last day', () => {
@@ -11,5 +11,7 @@ describe('calendar months (PRODUCT.md section 4)', () => {
   });
   it('starts a day at midnight in Ecuador', () => {
     expect(startOfDayInEcuador('2026-11-24').toISOString()).toBe('2026-11-24T05:00:00.000Z');
+    expect(startOfDayInEcuador('2026-11-24', 60).toISOString()).toBe('2026-09-25T05:00:00.000Z');
+    expect(addMonths('2024-02-29', 24)).toBe('2026-02-28');
   });
 });
