@@ -1,14 +1,12 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { etag, requireIfMatch } from '@ruta/case';
+import { CASE_READERS, etag, requireIfMatch } from '@ruta/case';
 import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta } from '@ruta/core';
 import type { Response } from 'express';
 import { ATTACHMENT_MAX_BYTES, AttachmentService } from './attachment.service';
 import { CarePlanService } from './care-plan.service';
 import { AttachmentUploadDto, CareNoteDto, CarePlanDto } from './dto/care-plan.dto';
-
-const CASE_READERS = ['immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer', 'auditor'] as const;
 
 @ApiTags('care')
 @ApiBearerAuth()

@@ -8,7 +8,8 @@ import { CaseQueryDto } from './dto/case-query.dto';
 import { CaseLinkDto, CasePatchDto, ComplaintDto, ConsentChangeDto } from './dto/victim.dto';
 import { etag, requireIfMatch } from './if-match';
 
-const CASE_READERS = ['immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer', 'auditor'] as const;
+/** Every role that may read some part of a case (admins never read case content). */
+export const CASE_READERS = ['immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer', 'auditor'] as const;
 
 @ApiTags('cases')
 @ApiBearerAuth()

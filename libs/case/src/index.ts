@@ -12,3 +12,4 @@ export * from './identity/normalize';
 export * from './if-match';
 export * from './case-parts.registry';
 export * from './case-view.assembler';
+export { CASE_READERS } from './case.controller';

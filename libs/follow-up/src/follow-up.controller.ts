@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CASE_READERS } from '@ruta/case';
 import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta } from '@ruta/core';
 import { CheckinChangeDto, CheckinRecordDto, FollowUpPlanDto } from './dto/follow-up.dto';
 import { FollowUpService } from './follow-up.service';
-
-const CASE_READERS = ['immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer', 'auditor'] as const;
 
 @ApiTags('follow-up')
 @ApiBearerAuth()

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CASE_READERS } from '@ruta/case';
 import { Actor, Allow, CurrentActor, CurrentRequest, IdempotencyService, PageQueryDto, RequestMeta } from '@ruta/core';
 import type { Response } from 'express';
 import { AcceptReferralDto, CompleteReferralDto, CreateReferralDto, DischargeDto, ReasonDto } from './dto/referral.dto';
 import { ReferralLifecycleService } from './referral-lifecycle.service';
 import { ReferralService } from './referral.service';
-
-const CASE_READERS = ['immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer', 'auditor'] as const;
 
 @ApiTags('referrals')
 @ApiBearerAuth()
