@@ -16,7 +16,11 @@ const base = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-  moduleNameMapper: { '^@ruta/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleNameMapper: {
+    '^@ruta/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    // file-type 21 exports only `import` and `module-sync` conditions, which jest's resolver does not take.
+    '^file-type$': '<rootDir>/node_modules/file-type/index.js',
+  },
   testEnvironment: 'node',
 };
 module.exports = {

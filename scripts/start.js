@@ -43,8 +43,11 @@ async function main() {
   env.RUTA_INLINE_WORKER ??= '1';
 
   process.stdout.write('Building...\n');
-  const build = spawnSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'api'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  // tsc compiles apps/, libs/, migrations/ and seeds/ to dist/; tsc-alias rewrites the @ruta/* imports.
+  for (const [bin, ...args] of [['typescript/bin/tsc', '-p', 'tsconfig.build.json'], ['tsc-alias/dist/bin/index.js', '-p', 'tsconfig.build.json']]) {
+    const build = spawnSync(process.execPath, [require.resolve(bin), ...args], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
 
   const app = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], { cwd: root, env, stdio: 'inherit' });
   let stopping = false;

@@ -21,6 +21,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
   imports: [
     ConfigModule.forRoot({ isGlobal: true, load: rutaConfigs, ignoreEnvFile: true, cache: true }),
     LoggerModule.forRootAsync({
+      imports: [],
+      providers: [],
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
         pinoHttp: {
