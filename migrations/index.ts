@@ -9,6 +9,7 @@ import { CreateCareAndClosure1764300000000 } from './1764300000000-CreateCareAnd
 import { AddMinorConsentDetails1764400000000 } from './1764400000000-AddMinorConsentDetails';
 import { AddVisaDecisionTask1764500000000 } from './1764500000000-AddVisaDecisionTask';
 import { CreateFollowUp1764600000000 } from './1764600000000-CreateFollowUp';
+import { SetAppRoleTimeouts1764700000000 } from './1764700000000-SetAppRoleTimeouts';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AddMinorConsentDetails1764400000000,
   AddVisaDecisionTask1764500000000,
   CreateFollowUp1764600000000,
+  SetAppRoleTimeouts1764700000000,
 ];

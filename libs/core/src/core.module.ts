@@ -3,12 +3,15 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { Clock } from './clock/clock.service';
 import { FieldCipher } from './crypto/field-cipher';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { TestClockController } from './clock/test-clock.controller';
 import { rutaConfigs } from './config/ruta.config';
 import { RedisService } from './redis/redis.service';
+import { installConnectionGuard } from './database/connection-guard';
+import { databaseConfig } from './config/ruta.config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
@@ -55,8 +58,19 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
         synchronize: false,
         migrationsRun: false,
         applicationName: 'ruta',
-        extra: { max: config.getOrThrow<number>('database.poolSize') },
+        extra: {
+          max: config.getOrThrow<number>('database.poolSize'),
+          // Bounded waits (PRODUCT.md section 14): for a pooled connection, then on the server.
+          connectionTimeoutMillis: config.getOrThrow<number>('database.poolWaitMs'),
+          statement_timeout: config.getOrThrow<number>('database.statementTimeoutMs'),
+          idle_in_transaction_session_timeout: config.getOrThrow<number>('database.idleInTransactionTimeoutMs'),
+        },
       }),
+      dataSourceFactory: async (options) => {
+        const ds = new DataSource(options!);
+        installConnectionGuard(ds, databaseConfig().connectionGuard);
+        return ds.initialize();
+      },
     }),
   ],
   controllers: [TestClockController],

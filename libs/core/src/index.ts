@@ -17,6 +17,7 @@ export * from './pagination/page-query.dto';
 export * from './redis/redis-options';
 export * from './redis/redis.service';
 export * from './database/sql';
+export * from './database/connection-guard';
 export * from './crypto/field-cipher';
 export * from './idempotency/idempotency.service';
 export * from './idempotency/canonical-json';

@@ -35,21 +35,24 @@ export class DirectoryService {
   }
 
   async createAgency(dto: CreateAgencyDto, actor: Actor, meta: RequestMeta): Promise<AgencyView> {
-    return this.ds.transaction(async (m) => {
+    const created = await this.ds.transaction(async (m) => {
       await this.repository.insertAgency(m, { code: dto.code, es: dto.name.es, en: dto.name.en, kind: dto.kind });
       await this.audit.record(m, { actor, meta, action: 'agency.create', subjectType: 'agency', subjectId: dto.code, changedFields: ['code', 'name', 'kind'] });
       return (await this.repository.findAgency(dto.code, m))!;
     });
+    await this.names.refreshAfterChange();
+    return created;
   }
 
   async updateAgency(code: string, dto: UpdateAgencyDto, actor: Actor, meta: RequestMeta): Promise<AgencyView> {
-    return this.ds.transaction(async (m) => {
+    const updated = await this.ds.transaction(async (m) => {
       const found = await this.repository.updateAgency(m, code, { es: dto.name?.es, en: dto.name?.en, kind: dto.kind, active: dto.active });
       if (!found) throw ProblemException.notFound(DirectoryErrorCode.AgencyNotFound);
-      this.names.invalidate();
       await this.audit.record(m, { actor, meta, action: 'agency.update', subjectType: 'agency', subjectId: code, changedFields: changed(dto) });
       return (await this.repository.findAgency(code, m))!;
     });
+    await this.names.refreshAfterChange();
+    return updated;
   }
 
   listShelters(): Promise<ShelterView[]> {

@@ -35,7 +35,7 @@ export class IntakeService {
     const now = this.clock.now();
     this.mapper.checkDates(victim, ident.date, ecuadorDate(now));
     const { isMinor, ageGroup } = this.mapper.age(victim, ident.date);
-    const catalog = await this.catalogs.get(dto.screening.catalogVersion);
+    const catalog = await this.catalogs.get(dto.screening.catalogVersion, m);
     const result = this.catalogs.evaluate(catalog, { isMinor, answers: dto.screening.answers }, 'screening.');
     const presumed = result.outcome === 'presumed_victim';
     const found = await this.duplicates.find(m, actor, victim);

@@ -28,7 +28,7 @@ export class ScreeningOpsService {
   async rescreen(actor: Actor, caseId: string, dto: ScreeningDto, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       const a = await this.open(m, actor, caseId, meta, ['officer', 'committee']);
-      const catalog = await this.catalogs.get(dto.catalogVersion);
+      const catalog = await this.catalogs.get(dto.catalogVersion, m);
       const result = this.catalogs.evaluate(catalog, { isMinor: a.row.is_minor, answers: dto.answers }, '');
       await this.repository.insertScreening(m, {
         caseId, catalogVersion: catalog.version, isMinor: a.row.is_minor, answersEnc: this.mapper.encrypt(JSON.stringify(dto.answers))!,

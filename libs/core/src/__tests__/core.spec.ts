@@ -8,6 +8,7 @@ import { problemBody } from '../errors/problem-body';
 import { safeError } from '../errors/problem.filter';
 import { ProblemException } from '../errors/problem.exception';
 import { toProblem } from '../errors/to-problem';
+import { POOL_TIMEOUT } from '../database/connection-guard';
 import { pickLocale } from '../i18n/locale';
 import { decodeCursor, encodeCursor, pageList, pageOf } from '../pagination/cursor';
 
@@ -51,6 +52,13 @@ describe('toProblem', () => {
   it('answers 503 when the database is unreachable or shutting down', () => {
     expect(toProblem(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({ status: 503, code: 'service_unavailable' });
     expect(toProblem(pg('57P01'))).toMatchObject({ status: 503 });
+  });
+  it('answers 503 with Retry-After when no pooled connection came in time or the server ended a statement', () => {
+    const busy = toProblem(Object.assign(new Error('timeout exceeded when trying to connect'), { code: POOL_TIMEOUT }));
+    expect(busy).toMatchObject({ status: 503, code: 'service_unavailable' });
+    expect(busy?.options.headers).toMatchObject({ 'Retry-After': expect.stringMatching(/^\d+$/) });
+    expect(toProblem(pg('57014'))).toMatchObject({ status: 503 });
+    expect(toProblem(pg('25P03'))).toMatchObject({ status: 503 });
   });
   it('maps body-parser errors', () => {
     expect(toProblem(Object.assign(new SyntaxError('x'), { type: 'entity.parse.failed', status: 400 }))).toMatchObject({ status: 400, code: 'malformed_json' });

@@ -55,6 +55,13 @@ export const databaseConfig = registerAs('database', () => {
     appRole,
     appPassword,
     poolSize: readInt(e, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    /** How long a unit of work waits for a pooled connection before the request answers 503. */
+    poolWaitMs: readInt(e, 'DATABASE_POOL_WAIT_MS', 3000, 50, 60_000),
+    /** Server-side limits for the application role's sessions (also set on the role by a migration). */
+    statementTimeoutMs: readInt(e, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000),
+    idleInTransactionTimeoutMs: readInt(e, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 15_000, 100, 600_000),
+    /** A second connection taken inside a transaction: refused (tests, development) or logged (production). */
+    connectionGuard: readEnum(e, 'DATABASE_CONNECTION_GUARD', ['throw', 'log', 'off'] as const, isProduction() ? 'log' : 'throw'),
     runMigrations: readBool(e, 'RUTA_MIGRATE_ON_START', !isProduction()),
   };
 });

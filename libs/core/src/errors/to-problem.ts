@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { POOL_TIMEOUT } from '../database/connection-guard';
 import { ProblemException } from './problem.exception';
 
 interface PgError {
@@ -12,7 +13,10 @@ interface PgError {
  * Maps anything thrown while serving a request to a problem. Database constraint violations are the
  * last line of defence for a rule, so they answer 409/422 with the constraint name, never 500.
  */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006']);
+// Unreachable or shutting down; no free pooled connection in time; a statement or idle transaction
+// ended by the server's timeouts (57014, 25P03): the request was fine, the service is busy or away.
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08000',
+  '08003', '08006', '57014', '25P03', POOL_TIMEOUT]);
 
 export function toProblem(error: unknown): ProblemException | undefined {
   if (error instanceof ProblemException) return error;
