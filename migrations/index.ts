@@ -10,6 +10,7 @@ import { AddMinorConsentDetails1764400000000 } from './1764400000000-AddMinorCon
 import { AddVisaDecisionTask1764500000000 } from './1764500000000-AddVisaDecisionTask';
 import { CreateFollowUp1764600000000 } from './1764600000000-CreateFollowUp';
 import { SetAppRoleTimeouts1764700000000 } from './1764700000000-SetAppRoleTimeouts';
+import { AddTaskQueueIndex1764800000000 } from './1764800000000-AddTaskQueueIndex';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AddVisaDecisionTask1764500000000,
   CreateFollowUp1764600000000,
   SetAppRoleTimeouts1764700000000,
+  AddTaskQueueIndex1764800000000,
 ];

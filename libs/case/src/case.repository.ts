@@ -73,6 +73,10 @@ export interface CaseListFilter {
   limit: number;
 }
 
+interface DocumentRow {
+  type: string; numberEnc: string; numberHash: string; issuingCountry: string;
+}
+
 @Injectable()
 export class CaseRepository {
   async nextCaseNumber(m: EntityManager, year: string): Promise<string> {
@@ -148,12 +152,18 @@ export class CaseRepository {
     return m.query(`SELECT type, number_enc, issuing_country FROM case_documents WHERE case_id = $1 ORDER BY position`, [caseId]);
   }
 
-  async replaceDocuments(m: EntityManager, caseId: string, docs: { type: string; numberEnc: string; numberHash: string; issuingCountry: string }[]): Promise<void> {
+  async replaceDocuments(m: EntityManager, caseId: string, docs: DocumentRow[]): Promise<void> {
     await m.query(`DELETE FROM case_documents WHERE case_id = $1`, [caseId]);
-    for (const [i, d] of docs.entries()) {
-      await m.query(`INSERT INTO case_documents (case_id, type, number_enc, number_hash, issuing_country, position) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [caseId, d.type, d.numberEnc, d.numberHash, d.issuingCountry, i]);
-    }
+    await this.insertDocuments(m, caseId, docs);
+  }
+
+  /** A new case's documents, in one statement. */
+  async insertDocuments(m: EntityManager, caseId: string, docs: DocumentRow[]): Promise<void> {
+    if (docs.length === 0) return;
+    await m.query(`INSERT INTO case_documents (case_id, type, number_enc, number_hash, issuing_country, position)
+      SELECT $1, d.type, d.number_enc, d.number_hash, d.issuing_country, d.position - 1
+      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS d(type, number_enc, number_hash, issuing_country, position)`,
+    [caseId, docs.map((d) => d.type), docs.map((d) => d.numberEnc), docs.map((d) => d.numberHash), docs.map((d) => d.issuingCountry)]);
   }
 
   async insertConsent(m: EntityManager, caseId: string, c: {

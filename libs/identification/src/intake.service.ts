@@ -58,7 +58,7 @@ export class IntakeService {
       cameToAttention: ident.cameToAttention, circumstancesEnc: this.mapper.encrypt(ident.circumstances)!,
       exploitationForms: ident.exploitationForms, locatedAbroad: ident.locatedAbroad,
     });
-    await this.repository.replaceDocuments(m, caseId, this.mapper.documentRows(victim.documents));
+    await this.repository.insertDocuments(m, caseId, this.mapper.documentRows(victim.documents));
     await this.repository.insertConsent(m, caseId, {
       dataProcessing: dto.consent.dataProcessing, referral: dto.consent.referral, shareWith: dto.consent.shareWith ?? [], withdrawn: false,
       childViewEnc: this.mapper.encrypt(dto.consent.childView), guardianEnc: this.cipher.encryptJson(dto.consent.guardian ? { ...dto.consent.guardian } : null),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, modifyReturning } from '@ruta/core';
+import { Actor, modifyReturning, ProblemException } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 import { CreateTaskInput, TaskStatus, TaskView } from './tasks.types';
 
@@ -45,7 +45,6 @@ const names = (alias: string) => `(SELECT a.name_es FROM agencies a WHERE a.code
   (SELECT a.name_en FROM agencies a WHERE a.code = ${alias}.addressee_agency) AS agency_en`;
 const RETURNING = `RETURNING *, ${names('tasks')}`;
 
-const PRIORITY_RANK = `CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END`;
 
 export interface InboxFilter {
   type?: string;
@@ -85,18 +84,13 @@ export class TasksRepository {
 
   /** The inbox: open tasks addressed to the actor plus the ones they claimed; overdue, priority, due time. */
   async inbox(m: EntityManager, actor: Actor, now: Date, filter: InboxFilter): Promise<(TaskRow & { k_overdue: number; k_rank: number })[]> {
+    if (filter.status === undefined) return this.queue(m, actor, now, filter);
     const params: unknown[] = [actor.roles, actor.agencyCode, actor.shelterId, actor.id, now, actor.unitCode];
-    const ADDRESSED_TO_ACTOR = addressedToActor('$6');
-    const where: string[] = [];
-    if (filter.status === undefined) {
-      where.push(`((t.status = 'open' AND ${ADDRESSED_TO_ACTOR}) OR (t.status = 'claimed' AND t.claimed_by = $4))`);
-    } else {
-      params.push(filter.status);
-      where.push(`t.status = $${params.length} AND (${ADDRESSED_TO_ACTOR} OR t.claimed_by = $4 OR t.completed_by = $4)`);
-    }
+    const where = [`t.status = $7 AND (${addressedToActor('$6')} OR t.claimed_by = $4 OR t.completed_by = $4)`];
+    params.push(filter.status);
     if (filter.type) { params.push(filter.type); where.push(`t.type = $${params.length}`); }
     if (filter.caseId) { params.push(filter.caseId); where.push(`t.case_id = $${params.length}::uuid`); }
-    const key = `(CASE WHEN t.due_at < $5 THEN 0 ELSE 1 END), ${PRIORITY_RANK}, t.due_at, t.id`;
+    const key = `(CASE WHEN t.due_at < $5 THEN 0 ELSE 1 END), t.priority_rank, t.due_at, t.id`;
     if (filter.after) {
       const base = params.length;
       params.push(...filter.after);
@@ -104,8 +98,59 @@ export class TasksRepository {
     }
     params.push(filter.limit + 1);
     return m.query(
-      `SELECT t.*, ${names('t')}, (CASE WHEN t.due_at < $5 THEN 0 ELSE 1 END) AS k_overdue, ${PRIORITY_RANK} AS k_rank
+      `SELECT t.*, ${names('t')}, (CASE WHEN t.due_at < $5 THEN 0 ELSE 1 END) AS k_overdue, t.priority_rank AS k_rank
        FROM tasks t WHERE ${where.join(' AND ')} ORDER BY ${key} LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /**
+   * The open queue, read so that its cost does not grow with the queue: every way a task can reach the
+   * actor (per role: to the role alone, to the actor's agency, to the actor's shelter; overdue or not)
+   * is one ordered scan of tasks_queue_idx taking at most a page, and only those few rows are merged.
+   * Same rows and order as the predicate addressedToActor with ORDER BY overdue, priority, due, id.
+   */
+  private queue(m: EntityManager, actor: Actor, now: Date, filter: InboxFilter): Promise<(TaskRow & { k_overdue: number; k_rank: number })[]> {
+    const params: unknown[] = [now, filter.limit + 1];
+    const p = (value: unknown) => { params.push(value); return `$${params.length}`; };
+    const extra: string[] = [];
+    if (filter.type) extra.push(`t.type = ${p(filter.type)}`);
+    if (filter.caseId) extra.push(`t.case_id = ${p(filter.caseId)}::uuid`);
+    const after = filter.after as [number, number, string, string] | undefined;
+    if (after && after[0] !== 0 && after[0] !== 1) {
+      throw ProblemException.badRequest('validation_failed', { errors: [{ path: 'cursor', message: 'cursor is not valid' }] });
+    }
+    const afterRank = after ? `(t.priority_rank, t.due_at, t.id) > (${p(after[1])}::int, ${p(after[2])}::timestamptz, ${p(after[3])}::uuid)` : '';
+    const unit = actor.unitCode ? `(t.addressee_unit IS NULL OR t.addressee_unit = ${p(actor.unitCode)})` : 't.addressee_unit IS NULL';
+    const addressees: string[] = [];
+    for (const role of new Set(actor.roles)) {
+      if (role === 'shelter_staff') {
+        if (actor.shelterId) addressees.push(`t.addressee_role = 'shelter_staff' AND t.addressee_shelter_id = ${p(actor.shelterId)}::uuid`);
+        continue;
+      }
+      const r = p(role);
+      // coalesce(agency, '') as tasks_queue_idx has it: '' is a task for the role alone.
+      addressees.push(`t.addressee_role = ${r} AND coalesce(t.addressee_agency, '') = '' AND ${unit}`);
+      if (actor.agencyCode) addressees.push(`t.addressee_role = ${r} AND coalesce(t.addressee_agency, '') = ${p(actor.agencyCode)} AND ${unit}`);
+    }
+    const branches: string[] = [];
+    for (const overdue of [0, 1]) {
+      // A cursor past the overdue part leaves only the rest; inside a part, order by rank, due time, id.
+      if (after && after[0] > overdue) continue;
+      const conditions = [overdue === 0 ? 't.due_at < $1' : 't.due_at >= $1', ...extra];
+      if (after && after[0] === overdue) conditions.push(afterRank);
+      for (const addressee of addressees) {
+        branches.push(`(SELECT t.*, ${overdue} AS k_overdue FROM tasks t WHERE t.status = 'open' AND ${addressee} AND ${conditions.join(' AND ')}
+          ORDER BY t.priority_rank, t.due_at, t.id LIMIT $2)`);
+      }
+    }
+    const claimedKey = `(CASE WHEN t.due_at < $1 THEN 0 ELSE 1 END)`;
+    const claimedAfter = after ? [`(${claimedKey}, t.priority_rank, t.due_at, t.id) > (${p(after[0])}::int, ${p(after[1])}::int, ${p(after[2])}::timestamptz, ${p(after[3])}::uuid)`] : [];
+    branches.push(`(SELECT t.*, ${claimedKey} AS k_overdue FROM tasks t WHERE t.status = 'claimed' AND t.claimed_by = ${p(actor.id)}::uuid
+      ${[...extra, ...claimedAfter].map((c) => `AND ${c}`).join(' ')} ORDER BY ${claimedKey}, t.priority_rank, t.due_at, t.id LIMIT $2)`);
+    return m.query(
+      `SELECT t.*, ${names('t')}, t.priority_rank AS k_rank FROM (${branches.join(' UNION ALL ')}) t
+       ORDER BY t.k_overdue, t.priority_rank, t.due_at, t.id LIMIT $2`,
       params,
     );
   }

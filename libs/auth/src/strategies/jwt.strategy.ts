@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, authConfig } from '@ruta/core';
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import { AccessClaims, JWT_ALGORITHMS } from '../token.service';
@@ -21,7 +22,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // A KeyObject, not the string: jsonwebtoken would otherwise try (and fail) to parse the string as a
+      // public key on every request, a measurable share of each request's CPU (bench/README.md).
+      secretOrKey: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
       algorithms: [...JWT_ALGORITHMS],
       audience: config.jwtAudience,
       issuer: config.jwtIssuer,

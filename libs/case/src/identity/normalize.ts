@@ -72,7 +72,9 @@ export function startOfDayInEcuador(date: string, minusDays = 0): Date {
   return new Date(Date.parse(`${date}T05:00:00.000Z`) - minusDays * 24 * 3600_000);
 }
 
-/** Today's calendar date in Ecuador (America/Guayaquil, UTC-5). */
+const ECUADOR_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Guayaquil', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's calendar date in Ecuador (America/Guayaquil, UTC-5). One formatter: building one per call is costly. */
 export function ecuadorDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Guayaquil', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return ECUADOR_DATE.format(instant);
 }
