@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { TasksService } from '@ruta/tasks';
-import { bootApp, TestApp } from '../support/app';
+import { bootApp, freshDatabase, TestApp } from '../support/app';
 
 /**
  * The inbox reads the open queue branch by branch over tasks_queue_idx (issue 8). Whatever the queue
@@ -20,7 +20,8 @@ describe('The inbox gives the queue in the order of the rule, page after page', 
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
 
   beforeAll(async () => {
-    t = await bootApp();
+    // A database of its own: this queue must not reach other suites' inboxes.
+    t = await bootApp(await freshDatabase('inbox_order'));
     ds = t.app.get(DataSource);
     tasks = t.app.get(TasksService);
     const [{ shelter_id: shelter }] = await ds.query(`SELECT shelter_id FROM users WHERE username = 'staff.casalinda'`);

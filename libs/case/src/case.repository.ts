@@ -17,7 +17,8 @@ export interface CaseRow {
 }
 
 export interface NewCaseRow {
-  caseNumber: string; status: CaseStatus; traffickingStatus: string; isMinor: boolean; ageGroup: string | null;
+  /** Year of the identification date: the case number is RUTA-<year>-<six-digit sequence>. */
+  caseYear: string; status: CaseStatus; traffickingStatus: string; isMinor: boolean; ageGroup: string | null;
   sentToReviewAt: Date | null; givenNamesEnc: string; familyNamesEnc: string; sex: string; genderIdentityEnc: string | null;
   dateOfBirthEnc: string | null; estimatedAge: number | null; nationality: string[]; languages: string[];
   contactEnc: string | null; childrenCount: number; childrenAges: number[]; nameDobHash: string | null;
@@ -79,11 +80,6 @@ interface DocumentRow {
 
 @Injectable()
 export class CaseRepository {
-  async nextCaseNumber(m: EntityManager, year: string): Promise<string> {
-    const [{ n }] = await m.query(`SELECT nextval('case_number_seq')::text AS n`);
-    return `RUTA-${year}-${n.padStart(6, '0')}`;
-  }
-
   async insert(m: EntityManager, c: NewCaseRow): Promise<string> {
     const [row] = await m.query(
       `INSERT INTO cases (case_number, status, trafficking_status, status_decided_by, is_minor, age_group, sent_to_review_at,
@@ -91,9 +87,9 @@ export class CaseRepository {
          contact_enc, accompanying_children_count, accompanying_children_ages, name_dob_hash, identification_date,
          province_code, canton, place_enc, border_point, identifying_agency, identifying_unit, identifying_officer,
          came_to_attention, circumstances_enc, exploitation_forms, located_abroad)
-       VALUES ($1, $2, $3, 'screening', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+       VALUES ('RUTA-' || $1::text || '-' || lpad(nextval('case_number_seq')::text, 6, '0'), $2, $3, 'screening', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
          $22, $23, $24, $25, $26, $27, $28, $29, $30) RETURNING id`,
-      [c.caseNumber, c.status, c.traffickingStatus, c.isMinor, c.ageGroup, c.sentToReviewAt, c.givenNamesEnc, c.familyNamesEnc,
+      [c.caseYear, c.status, c.traffickingStatus, c.isMinor, c.ageGroup, c.sentToReviewAt, c.givenNamesEnc, c.familyNamesEnc,
         c.sex, c.genderIdentityEnc, c.dateOfBirthEnc, c.estimatedAge, c.nationality, c.languages, c.contactEnc, c.childrenCount,
         c.childrenAges, c.nameDobHash, c.identificationDate, c.province, c.canton, c.placeEnc, c.borderPoint,
         c.identifyingAgency, c.identifyingUnit, c.identifyingOfficer, c.cameToAttention, c.circumstancesEnc,
@@ -247,13 +243,19 @@ export class CaseRepository {
     return m.query(`SELECT DISTINCT role, agency_code, shelter_id FROM case_stakes WHERE case_id = $1`, [caseId]);
   }
 
-  async findByDocumentHashes(m: EntityManager, hashes: string[]): Promise<{ id: string; case_number: string }[]> {
-    if (hashes.length === 0) return [];
-    return m.query(`SELECT DISTINCT c.id, c.case_number FROM case_documents d JOIN cases c ON c.id = d.case_id WHERE d.number_hash = ANY($1)`, [hashes]);
-  }
-
-  async findByNameDobHash(m: EntityManager, hash: string): Promise<{ id: string; case_number: string }[]> {
-    return m.query(`SELECT id, case_number FROM cases WHERE name_dob_hash = $1`, [hash]);
+  /** Cases sharing a document number (by keyed hash), then cases sharing names and date of birth; each case once. */
+  async findDuplicateCandidates(m: EntityManager, documentHashes: string[], nameDobHash: string | null): Promise<{ id: string; case_number: string; match: 'document' | 'name_dob' }[]> {
+    if (documentHashes.length === 0 && !nameDobHash) return [];
+    return m.query(
+      `SELECT id, case_number, match FROM (
+         SELECT DISTINCT ON (id) id, case_number, match, o FROM (
+           SELECT c.id, c.case_number, 'document' AS match, 0 AS o FROM case_documents d JOIN cases c ON c.id = d.case_id WHERE d.number_hash = ANY($1::text[])
+           UNION ALL
+           SELECT id, case_number, 'name_dob', 1 FROM cases WHERE $2::text IS NOT NULL AND name_dob_hash = $2::text
+         ) x ORDER BY id, o
+       ) y ORDER BY o, id`,
+      [documentHashes, nameDobHash],
+    );
   }
 
   async link(m: EntityManager, a: string, b: string, relation: string, by: string): Promise<void> {

@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { Clock } from './clock/clock.service';
@@ -12,8 +11,7 @@ import { rutaConfigs } from './config/ruta.config';
 import { RedisService } from './redis/redis.service';
 import { installConnectionGuard } from './database/connection-guard';
 import { databaseConfig } from './config/ruta.config';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
+import { rutaLoggerParams } from './logging/logger-params';
 
 /**
  * Configuration, logging, the database connection (as the least-privileged role), the clock and
@@ -27,27 +25,10 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
       imports: [],
       providers: [],
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({
-        pinoHttp: {
-          level: config.getOrThrow<string>('app.logLevel'),
-          genReqId: (req, res) => {
-            const given = req.headers['x-request-id'];
-            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            res.setHeader('X-Request-Id', id);
-            return id;
-          },
-          // Only method, path, status and ids: never bodies, tokens or query strings with personal data.
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({
-              id: req.id, method: req.method, path: req.url.split('?')[0],
-            }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-          customProps: (req) => ({ actorId: (req as { user?: { id: string } }).user?.id }),
-          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/v1/health') },
-        },
-      }),
+      useFactory: (config: ConfigService) => rutaLoggerParams(
+        config.getOrThrow<string>('app.logLevel'),
+        config.getOrThrow<'json' | 'pretty'>('app.logFormat'),
+      ),
     }),
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],

@@ -32,13 +32,9 @@ export class DuplicatesService {
   async find(m: EntityManager, actor: Actor, victim: { givenNames?: string; familyNames?: string; dateOfBirth?: string; documents?: { number: string }[] }, excludeCaseId?: string) {
     const candidates = new Map<string, Candidate>();
     const hashes = (victim.documents ?? []).map((d) => this.mapper.documentHash(d.number));
-    for (const row of await this.repository.findByDocumentHashes(m, hashes)) candidates.set(row.id, { ...row, match: 'document' });
-    if (victim.givenNames && victim.familyNames && victim.dateOfBirth) {
-      const hash = this.mapper.nameDobHash(victim.givenNames, victim.familyNames, victim.dateOfBirth)!;
-      for (const row of await this.repository.findByNameDobHash(m, hash)) {
-        if (!candidates.has(row.id)) candidates.set(row.id, { ...row, match: 'name_dob' });
-      }
-    }
+    const nameDob = victim.givenNames && victim.familyNames && victim.dateOfBirth
+      ? this.mapper.nameDobHash(victim.givenNames, victim.familyNames, victim.dateOfBirth)! : null;
+    for (const row of await this.repository.findDuplicateCandidates(m, hashes, nameDob)) candidates.set(row.id, row);
     if (excludeCaseId) candidates.delete(excludeCaseId);
     const visible: DuplicateMatch[] = [];
     const hidden: Candidate[] = [];

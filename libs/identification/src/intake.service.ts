@@ -42,7 +42,7 @@ export class IntakeService {
 
     const columns = this.mapper.victimColumns(victim);
     const caseId = await this.repository.insert(m, {
-      caseNumber: await this.repository.nextCaseNumber(m, ident.date.slice(0, 4)),
+      caseYear: ident.date.slice(0, 4),
       status: presumed ? 'identified' : 'screening',
       traffickingStatus: presumed ? 'presumed_victim' : 'possible_victim',
       isMinor, ageGroup, sentToReviewAt: presumed ? now : null,
@@ -69,7 +69,7 @@ export class IntakeService {
     });
     await this.cases.addHistory(m, caseId, 'intake', actor, { outcome: result.outcome, catalogVersion: catalog.version }, key ?? null);
     await this.cases.auditChange(m, actor, meta, caseId, 'case.create', ['victim', 'identification', 'consent', 'screening']);
-    await this.screeningTasks.afterScreening(m, { caseId, agency: actor.agencyCode, unit: actor.unitCode, isMinor, locatedAbroad: ident.locatedAbroad, result, actor, meta });
+    await this.screeningTasks.afterScreening(m, { caseId, agency: actor.agencyCode, unit: actor.unitCode, isMinor, locatedAbroad: ident.locatedAbroad, result, actor, meta, newCase: true });
     await this.duplicates.reportHidden(m, caseId, found.hidden, actor, meta);
 
     const row = (await this.repository.find(m, caseId))!;

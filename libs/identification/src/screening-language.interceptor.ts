@@ -10,22 +10,34 @@ function isLocalized(value: unknown): value is Localized {
     && typeof (value as Localized).en === 'string' && Object.keys(value).length === 2;
 }
 
-/** Replaces each screening dimension's bilingual `reason` with the caller's language, wherever a result appears. */
+/**
+ * Replaces each screening dimension's bilingual `reason` with the caller's language, wherever a result
+ * appears. It runs on every response, so it copies only what it changes: a body without a screening
+ * result comes back as the same object, with nothing allocated (bench/README.md).
+ */
 export function localizeScreeningReasons(body: unknown, locale: 'es' | 'en'): unknown {
-  if (Array.isArray(body)) return body.map((item) => localizeScreeningReasons(item, locale));
   if (body === null || typeof body !== 'object' || Buffer.isBuffer(body)) return body;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    if (key === 'dimensions' && Array.isArray(value)) {
-      out[key] = value.map((d) => (d && typeof d === 'object' && isLocalized((d as { reason?: unknown }).reason)
+  if (Array.isArray(body)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < body.length; i++) {
+      const next = localizeScreeningReasons(body[i], locale);
+      if (next !== body[i]) (out ??= [...body])[i] = next;
+    }
+    return out ?? body;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(body)) {
+    const value = (body as Record<string, unknown>)[key];
+    let next = value;
+    if (key === 'dimensions' && Array.isArray(value) && value.some((d) => isLocalized((d as { reason?: unknown } | null)?.reason))) {
+      next = value.map((d) => (isLocalized((d as { reason?: unknown } | null)?.reason)
         ? { ...(d as object), reason: (d as { reason: Localized }).reason[locale] } : d));
     } else if (value !== null && typeof value === 'object') {
-      out[key] = localizeScreeningReasons(value, locale);
-    } else {
-      out[key] = value;
+      next = localizeScreeningReasons(value, locale);
     }
+    if (next !== value) (out ??= { ...(body as Record<string, unknown>) })[key] = next;
   }
-  return out;
+  return out ?? body;
 }
 
 /**

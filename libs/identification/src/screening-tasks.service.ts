@@ -18,12 +18,14 @@ export class ScreeningTasks {
 
   async afterScreening(m: EntityManager, s: {
     caseId: string; agency: string; unit: string | null; isMinor: boolean; locatedAbroad: boolean; result: ScreeningResult; actor: Actor; meta: RequestMeta | null;
+    /** A case created by this very intake has no tasks yet: nothing to complete or look up. */
+    newCase?: boolean;
   }): Promise<void> {
     if (s.result.outcome === 'presumed_victim') {
       await this.caseReview(m, s);
-      await this.tasks.completeOpenForCase(m, s.caseId, 'complete_screening', s.actor);
+      if (!s.newCase) await this.tasks.completeOpenForCase(m, s.caseId, 'complete_screening', s.actor);
     } else if (s.result.outcome === 'possible_victim') {
-      const open = await this.tasks.completeOpenForCase(m, s.caseId, 'complete_screening', s.actor);
+      const open = s.newCase ? 0 : await this.tasks.completeOpenForCase(m, s.caseId, 'complete_screening', s.actor);
       await this.cases.addTask(m, {
         type: 'complete_screening', caseId: s.caseId, priority: s.isMinor ? 'high' : 'normal', dueAt: this.in(72),
         addressee: { role: 'immigration_officer', agency: s.agency, unit: s.unit },
@@ -31,7 +33,7 @@ export class ScreeningTasks {
       }, s.actor, s.meta);
     }
     if (s.result.childProtectionImmediate) {
-      if (!(await this.tasks.hasOpen(m, s.caseId, 'child_protection_immediate'))) await this.cases.addTask(m, {
+      if (s.newCase || !(await this.tasks.hasOpen(m, s.caseId, 'child_protection_immediate'))) await this.cases.addTask(m, {
         type: 'child_protection_immediate', caseId: s.caseId, priority: 'urgent', dueAt: this.in(24),
         addressee: { role: 'service_focal_point', agency: 'MIES' }, details: { outcome: s.result.outcome },
       }, s.actor, s.meta);

@@ -6,11 +6,12 @@ import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 
 const PING_TIMEOUT_MS = 1500;
+const POOL_PROBE_MS = 1000;
 
 /**
  * Tells a dead database from a starved pool (PRODUCT.md section 14). The database is pinged over a
  * connection of its own, never one from the pool, so that a pool held by slow work still shows the
- * database up; the pool is "starved" when every connection is busy and units of work are queuing.
+ * database up; the pool is "starved" when a unit of work cannot get a connection in time.
  */
 @Injectable()
 export class DatabaseHealth {
@@ -40,13 +41,32 @@ export class DatabaseHealth {
     }
   }
 
-  pool() {
+  /**
+   * Starved: a unit of work cannot get a pooled connection within POOL_PROBE_MS. A pool that is merely
+   * busy (every connection in use, a short queue being served) still hands one over in time.
+   */
+  async pool() {
     const indicator = this.indicators.check('pool');
     const pool = (this.ds.driver as unknown as { master?: Pool }).master;
     if (!pool) return indicator.down({ message: 'not connected' });
-    const max = this.config.getOrThrow<number>('database.poolSize');
-    const stats = { size: max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
-    const starved = pool.waitingCount > 0 && pool.idleCount === 0 && pool.totalCount >= max;
-    return starved ? indicator.down({ ...stats, message: 'every connection is busy and requests are waiting' }) : indicator.up(stats);
+    const stats = () => ({ size: this.config.getOrThrow<number>('database.poolSize'), total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    const acquired = pool.connect();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), POOL_PROBE_MS); });
+    try {
+      const first = await Promise.race([acquired, timedOut]);
+      if (first === 'timeout') {
+        const snapshot = stats();
+        // Give the connection back whenever it comes.
+        acquired.then((client) => client.release(), () => undefined);
+        return indicator.down({ ...snapshot, message: `no pooled connection within ${POOL_PROBE_MS} ms` });
+      }
+      first.release();
+      return indicator.up(stats());
+    } catch (err) {
+      return indicator.down({ ...stats(), message: (err as Error).message });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

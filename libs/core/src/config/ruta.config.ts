@@ -25,6 +25,8 @@ export const appConfig = registerAs('app', () => {
     port: readInt(e, 'PORT', 3000, 0, 65535),
     inlineWorker: readBool(e, 'RUTA_INLINE_WORKER', false),
     logLevel: readEnum(e, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    /** json for production and containers; pretty (one readable line each, start-up wiring hidden) for a terminal. */
+    logFormat: readEnum(e, 'LOG_FORMAT', ['json', 'pretty'] as const, 'json'),
     trustProxy: readBool(e, 'TRUST_PROXY', false),
   };
 });
