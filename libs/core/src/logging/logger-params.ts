@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Params } from 'nestjs-pino';
@@ -16,6 +17,8 @@ const WIRING = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'N
 export function rutaLoggerParams(level: string, format: 'json' | 'pretty'): Params {
   const pretty = format === 'pretty';
   return {
+    // Every route, in the path syntax of Nest 11+ (nestjs-pino 4's default '*' draws a warning at start-up).
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       genReqId: (req, res) => {
@@ -31,13 +34,15 @@ export function rutaLoggerParams(level: string, format: 'json' | 'pretty'): Para
       },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       customProps: (req) => ({ actorId: (req as { user?: { id: string } }).user?.id }),
-      customSuccessMessage: (req: IncomingMessage, res: ServerResponse, ms: number) => `${req.method} ${path(req)} ${res.statusCode} ${Math.round(ms)} ms`,
+      customSuccessMessage: (req: IncomingMessage, res: ServerResponse, ms: number) => (res.writableFinished
+        ? `${req.method} ${path(req)} ${res.statusCode} ${Math.round(ms)} ms`
+        : `${req.method} ${path(req)}: the client left after ${Math.round(ms)} ms, before the answer`),
       customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${path(req)} ${res.statusCode}`,
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/v1/health') },
       ...(pretty ? {
         transport: {
           target: 'pino-pretty',
-          options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res,responseTime,actorId', messageFormat: '{if context}[{context}] {end}{msg}' },
+          options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res,responseTime,actorId,context', messageFormat: '{if context}[{context}] {end}{msg}' },
         },
         hooks: {
           logMethod(args: unknown[], method: (...a: unknown[]) => void) {
