@@ -1,6 +1,6 @@
 import { DataSource, QueryRunner } from 'typeorm';
 import { SecondConnectionError } from '@ruta/core';
-import { bootApp, TestApp, waitFor } from '../support/app';
+import { bootApp, freshDatabase, TestApp, waitFor } from '../support/app';
 import { intake } from '../identification/fixtures';
 
 /**
@@ -137,6 +137,21 @@ describe('One connection per unit of work, bounded waits, recovery (issue 8)', (
       }, 10_000, 200);
       expect(served.status).toBe(201);
       expect((await t.http().get('/api/v1/health')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('keeps agency names in memory, and shows a rename at once after its commit', async () => {
+    const t = await bootApp(await freshDatabase('agency_rename'));
+    try {
+      const admin = await t.login('admin');
+      const officer = await t.login('officer.rumichaca');
+      await t.http().patch('/api/v1/agencies/MDI').set('Authorization', `Bearer ${admin}`)
+        .send({ name: { en: 'Ministry of the Interior (renamed)' } }).expect(200);
+      const res = await t.http().post('/api/v1/cases').set('Authorization', `Bearer ${officer}`).set('Accept-Language', 'en').send(intake());
+      expect(res.status).toBe(201);
+      expect(res.body.identification.identifyingAgency).toMatchObject({ code: 'MDI', name: { en: 'Ministry of the Interior (renamed)' } });
     } finally {
       await t.close();
     }

@@ -7,10 +7,9 @@ import { Clock } from './clock/clock.service';
 import { FieldCipher } from './crypto/field-cipher';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { TestClockController } from './clock/test-clock.controller';
-import { rutaConfigs } from './config/ruta.config';
+import { databaseConfig, rutaConfigs } from './config/ruta.config';
 import { RedisService } from './redis/redis.service';
 import { installConnectionGuard } from './database/connection-guard';
-import { databaseConfig } from './config/ruta.config';
 import { rutaLoggerParams } from './logging/logger-params';
 
 /**

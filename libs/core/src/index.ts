@@ -18,6 +18,7 @@ export * from './redis/redis-options';
 export * from './redis/redis.service';
 export * from './database/sql';
 export * from './database/connection-guard';
+export * from './database/background-refresh';
 export * from './crypto/field-cipher';
 export * from './idempotency/idempotency.service';
 export * from './idempotency/canonical-json';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { outsideUnitOfWork } from '@ruta/core';
+import { refreshInBackground } from '@ruta/core';
 import { DataSource } from 'typeorm';
 import { AgencyRef } from './directory.types';
 
@@ -16,26 +16,22 @@ const REFRESH_MS = 30_000;
 export class AgencyNames implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AgencyNames.name);
   private cache = new Map<string, AgencyRef>();
-  private timer?: NodeJS.Timeout;
+  private stop?: () => void;
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.refresh();
-    this.timer = setInterval(() => void this.refresh().catch((err: Error) => this.logger.warn(`agency names not refreshed: ${err.message}`)), REFRESH_MS);
-    this.timer.unref();
+    this.stop = await refreshInBackground('AgencyNames', REFRESH_MS, () => this.refresh());
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stop?.();
   }
 
   /** Reads every agency's names with a connection of its own: call it outside any transaction. */
-  refresh(): Promise<void> {
-    return outsideUnitOfWork(async () => {
-      const rows: { code: string; name_es: string; name_en: string }[] = await this.ds.query(`SELECT code, name_es, name_en FROM agencies`);
-      this.cache = new Map(rows.map((r) => [r.code, { code: r.code, name: { es: r.name_es, en: r.name_en } }]));
-    });
+  async refresh(): Promise<void> {
+    const rows: { code: string; name_es: string; name_en: string }[] = await this.ds.query(`SELECT code, name_es, name_en FROM agencies`);
+    this.cache = new Map(rows.map((r) => [r.code, { code: r.code, name: { es: r.name_es, en: r.name_en } }]));
   }
 
   /** After a change has committed: a failed read is logged, and the next background refresh mends it. */

@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { outsideUnitOfWork, ProblemException } from '@ruta/core';
+import { ProblemException, refreshInBackground } from '@ruta/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdentificationErrorCode } from './identification.exception';
 import { evaluateScreening, IndicatorCatalog, ScreeningInput, ScreeningInputError, ScreeningResult } from './screening';
@@ -15,28 +15,23 @@ const REFRESH_MS = 60_000;
  */
 @Injectable()
 export class CatalogService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CatalogService.name);
   private readonly cache = new Map<string, IndicatorCatalog>();
   private latest?: IndicatorCatalog;
-  private timer?: NodeJS.Timeout;
+  private stop?: () => void;
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.refresh();
-    this.timer = setInterval(() => void this.refresh().catch((err: Error) => this.logger.warn(`catalogs not refreshed: ${err.message}`)), REFRESH_MS);
-    this.timer.unref();
+    this.stop = await refreshInBackground('CatalogService', REFRESH_MS, () => this.refresh());
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stop?.();
   }
 
-  private refresh(): Promise<void> {
-    return outsideUnitOfWork(async () => {
-      const rows: { catalog: IndicatorCatalog }[] = await this.ds.query(`SELECT catalog FROM indicator_catalogs`);
-      for (const { catalog } of rows) this.remember(catalog);
-    });
+  private async refresh(): Promise<void> {
+    const rows: { catalog: IndicatorCatalog }[] = await this.ds.query(`SELECT catalog FROM indicator_catalogs`);
+    for (const { catalog } of rows) this.remember(catalog);
   }
 
   private remember(catalog: IndicatorCatalog): void {

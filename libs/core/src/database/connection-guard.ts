@@ -30,16 +30,6 @@ const units = new AsyncLocalStorage<UnitOfWork>();
 const logger = new Logger('ConnectionGuard');
 const reported = new Set<string>();
 
-/** True while the calling async context runs inside a DataSource.transaction callback. */
-export function insideTransaction(): boolean {
-  return units.getStore()?.open === true;
-}
-
-/** Runs `fn` outside any unit of work (a cache refresh started from a request must not count as its query). */
-export function outsideUnitOfWork<T>(fn: () => T): T {
-  return units.exit(fn);
-}
-
 export function installConnectionGuard(ds: DataSource, mode: ConnectionGuardMode): void {
   const driver = ds.driver as unknown as { obtainMasterConnection: () => Promise<unknown> };
   const obtain = driver.obtainMasterConnection.bind(driver);

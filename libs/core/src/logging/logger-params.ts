@@ -8,7 +8,6 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 /** Nest's start-up wiring (a line per module and route): useful in production logs, noise in a terminal. */
 const WIRING = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
 
-
 /**
  * Structured logs with request ids; never bodies, tokens or query strings (they may hold personal data).
  * `json` is the format for production and containers; `pretty` prints one readable line per event for a
