@@ -24,6 +24,7 @@ const base = {
   testEnvironment: 'node',
 };
 module.exports = {
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   // Rules that must be exercised in full: the screening engine and the case field matrix.
   collectCoverageFrom: ['libs/identification/src/screening/**/*.ts', 'libs/case/src/access/**/*.ts', '!**/__tests__/**', '!**/index.ts'],
   coverageReporters: ['text-summary'],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ProblemException, RequestMeta } from '@ruta/core';
 import { EntityManager } from 'typeorm';
+import { CaseSituation, CaseStake, caseViewer } from './access/case-policy';
 import { CaseViewer } from './access/case-viewer';
 import { CaseErrorCode } from './case.exception';
 import { CaseRepository, CaseRow } from './case.repository';
@@ -30,25 +31,11 @@ export class CaseAccessService {
     return { row: locked, viewer: await this.viewerFor(m, locked, actor) };
   }
 
-  /** The most complete view the actor's roles give on this case. */
-  async viewerFor(m: EntityManager, row: CaseRow, actor: Actor, knownStakes?: { role: string; agency_code: string | null; shelter_id: string | null }[]): Promise<CaseViewer> {
-    const stakes = knownStakes ?? await this.repository.stakesOf(m, row.id);
-    if (actor.roles.includes('committee_member') && (row.sent_to_review_at || stakes.some((s) => s.role === 'committee_member'))) {
-      return { kind: 'committee' };
-    }
-    if (actor.roles.includes('immigration_officer') && row.identifying_unit === actor.unitCode) return { kind: 'officer' };
-    if (actor.roles.includes('service_focal_point')) {
-      const lead = row.lead_agency === actor.agencyCode;
-      if (lead || stakes.some((s) => s.role === 'service_focal_point' && s.agency_code === actor.agencyCode)) {
-        return { kind: 'focal_point', agency: actor.agencyCode, lead };
-      }
-    }
-    if (actor.roles.includes('shelter_staff') && actor.shelterId && stakes.some((s) => s.role === 'shelter_staff' && s.shelter_id === actor.shelterId)) {
-      return { kind: 'shelter_staff', shelterId: actor.shelterId };
-    }
-    if (actor.roles.includes('visa_officer') && stakes.some((s) => s.role === 'visa_officer')) return { kind: 'visa_officer' };
-    if (actor.roles.includes('auditor')) return { kind: 'auditor' };
-    throw ProblemException.notFound(CaseErrorCode.NotFound);
+  /** The most complete view the actor's roles give on this case (the access policy, access/case-policy.ts). */
+  async viewerFor(m: EntityManager, row: CaseRow, actor: Actor, knownStakes?: readonly CaseStake[]): Promise<CaseViewer> {
+    const viewer = caseViewer(actor, situationOf(row, knownStakes ?? await this.repository.stakesOf(m, row.id)));
+    if (!viewer) throw ProblemException.notFound(CaseErrorCode.NotFound);
+    return viewer;
   }
 
   /** Writes are for the identifying unit's officers, the committee and the lead agency. */
@@ -59,4 +46,9 @@ export class CaseAccessService {
       en: 'Only the identifying unit, the case-analysis team or the lead agency may change this case',
     } });
   }
+}
+
+/** The facts of a case row that record-level access depends on. */
+export function situationOf(row: CaseRow, stakes: readonly CaseStake[]): CaseSituation {
+  return { identifyingUnit: row.identifying_unit, leadAgency: row.lead_agency, sentToReview: row.sent_to_review_at !== null, stakes };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, modifyReturning } from '@ruta/core';
 import { EntityManager } from 'typeorm';
+import { visibleCasesSql } from './access/case-policy';
 import { CaseStatus } from './case.types';
 
 export interface CaseRow {
@@ -36,22 +37,6 @@ export interface HistoryEntry {
   at: Date;
   clientTxId?: string | null;
   details?: Record<string, unknown>;
-}
-
-/** SQL predicate: the case rows the actor may see at all (record-level access, PRODUCT.md section 2). */
-export function visibleToActorSql(alias: string, p: { roles: string; unit: string; agency: string; shelter: string }): string {
-  return `(
-    ('committee_member' = ANY(${p.roles}) AND (${alias}.sent_to_review_at IS NOT NULL OR EXISTS (
-          SELECT 1 FROM case_stakes s WHERE s.case_id = ${alias}.id AND s.role = 'committee_member')))
-    OR ('immigration_officer' = ANY(${p.roles}) AND ${alias}.identifying_unit = ${p.unit})
-    OR ('auditor' = ANY(${p.roles}))
-    OR ('service_focal_point' = ANY(${p.roles}) AND (${alias}.lead_agency = ${p.agency} OR EXISTS (
-          SELECT 1 FROM case_stakes s WHERE s.case_id = ${alias}.id AND s.role = 'service_focal_point' AND s.agency_code = ${p.agency})))
-    OR ('shelter_staff' = ANY(${p.roles}) AND EXISTS (
-          SELECT 1 FROM case_stakes s WHERE s.case_id = ${alias}.id AND s.role = 'shelter_staff' AND s.shelter_id = ${p.shelter}::uuid))
-    OR ('visa_officer' = ANY(${p.roles}) AND EXISTS (
-          SELECT 1 FROM case_stakes s WHERE s.case_id = ${alias}.id AND s.role = 'visa_officer'))
-  )`;
 }
 
 const CASE_SELECT = `SELECT c.*, c.identification_date::text AS identification_date, c.complaint_notified_on::text AS complaint_notified_on,
@@ -105,7 +90,7 @@ export class CaseRepository {
 
   async findVisible(m: EntityManager, id: string, actor: Actor): Promise<CaseRow | undefined> {
     const [row] = await m.query(
-      `${CASE_SELECT} WHERE c.id = $1 AND ${visibleToActorSql('c', { roles: '$2::text[]', unit: '$3', agency: '$4', shelter: '$5' })}`,
+      `${CASE_SELECT} WHERE c.id = $1 AND ${visibleCasesSql('c', { roles: '$2::text[]', unit: '$3', agency: '$4', shelter: '$5' })}`,
       [id, actor.roles, actor.unitCode, actor.agencyCode, actor.shelterId],
     );
     return row;
@@ -113,7 +98,7 @@ export class CaseRepository {
 
   async list(m: EntityManager, actor: Actor, f: CaseListFilter): Promise<CaseRow[]> {
     const params: unknown[] = [actor.roles, actor.unitCode, actor.agencyCode, actor.shelterId];
-    const where = [visibleToActorSql('c', { roles: '$1::text[]', unit: '$2', agency: '$3', shelter: '$4' })];
+    const where = [visibleCasesSql('c', { roles: '$1::text[]', unit: '$2', agency: '$3', shelter: '$4' })];
     const add = (sql: string, value: unknown) => { params.push(value); where.push(sql.replace('?', `$${params.length}`)); };
     if (f.status) add('c.status = ?', f.status);
     if (f.traffickingStatus) add('c.trafficking_status = ?', f.traffickingStatus);

@@ -13,7 +13,7 @@ import { CaseErrorCode } from './case.exception';
 import { CaseListFilter, CasePrefetch, CaseRepository, CaseRow } from './case.repository';
 import { CaseStatus } from './case.types';
 import { allowedAction } from './case.workflow';
-import { opensFreeText, timelineEntryVisible, visibleDetails } from './case-timeline';
+import { actorAgencyVisible, opensFreeText, timelineEntryVisible, visibleDetails } from './access/timeline-policy';
 
 export interface TransitionInput {
   action: string;
@@ -150,7 +150,7 @@ export class CaseService implements OnModuleInit {
           if (items.length === limit) { more = true; break; }
           items.push({
             id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status,
-            actor: { id: pseudonymize ? null : e.actor_id, roles: e.actor_roles, agency: await this.agencies.ref(e.actor_agency) },
+            actor: { id: pseudonymize ? null : e.actor_id, roles: e.actor_roles, agency: actorAgencyVisible(viewer, e) ? await this.agencies.ref(e.actor_agency) : null },
             at: (e.occurred_at as Date).toISOString(), details: this.openDetails(visibleDetails(viewer, e.details), openText),
           });
         }

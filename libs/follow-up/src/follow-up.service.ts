@@ -78,6 +78,7 @@ export class FollowUpService implements OnModuleInit {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
       const body = await this.cases.render(m, row, viewer);
       if (!('followUp' in body) || body.followUp === null) throw ProblemException.notFound(FollowUpErrorCode.NotFound);
+      await this.audit.record(m, { actor, meta, action: 'follow_up.plan_read', subjectType: 'case', subjectId: row.id, caseId: row.id });
       return body.followUp;
     });
   }

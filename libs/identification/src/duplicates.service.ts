@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '@ruta/audit';
 import { CaseRecordMapper, CaseRepository, CaseService } from '@ruta/case';
 import { Actor, Clock, RequestMeta } from '@ruta/core';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -26,6 +27,7 @@ export class DuplicatesService {
     private readonly mapper: CaseRecordMapper,
     private readonly cases: CaseService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
@@ -45,10 +47,20 @@ export class DuplicatesService {
     return { matches: [...visible, ...hidden.map((c): DuplicateMatch => ({ match: c.match, visible: false }))], hidden };
   }
 
-  /** POST /cases/duplicates-check: the matches an officer would get on intake; creates nothing. */
-  async check(actor: Actor, victim: Parameters<DuplicatesService['find']>[2]): Promise<{ matches: DuplicateMatch[] }> {
-    const found = await this.find(this.ds.manager, actor, victim);
-    return { matches: found.matches };
+  /**
+   * POST /cases/duplicates-check: the matches an officer would get on intake; creates nothing but an audit
+   * entry, since it tells the officer that a person they may not see is known.
+   */
+  async check(actor: Actor, victim: Parameters<DuplicatesService['find']>[2], meta: RequestMeta): Promise<{ matches: DuplicateMatch[] }> {
+    return this.ds.transaction(async (m) => {
+      const found = await this.find(m, actor, victim);
+      const visible = found.matches.filter((x): x is Extract<DuplicateMatch, { caseId: string }> => 'caseId' in x);
+      await this.audit.record(m, {
+        actor, meta, action: 'case.duplicates_check', subjectType: 'case_search',
+        details: { visibleCaseIds: visible.map((x) => x.caseId), hiddenMatches: found.hidden.length },
+      });
+      return { matches: found.matches };
+    });
   }
 
   /** Hidden matches of a new case go to the committee as a possible_duplicate task. */

@@ -39,8 +39,8 @@ export class IdentificationController {
   @HttpCode(200)
   @Allow('immigration_officer')
   @ApiOperation({ summary: 'Matches for a victim by document or names and date of birth; creates nothing' })
-  duplicatesCheck(@Body() dto: DuplicatesCheckDto, @CurrentActor() actor: Actor) {
-    return this.duplicates.check(actor, dto.victim);
+  duplicatesCheck(@Body() dto: DuplicatesCheckDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.duplicates.check(actor, dto.victim, meta);
   }
 
   @Post('cases/:id/screenings')

@@ -47,7 +47,7 @@ export class ReferralLifecycleService {
       await this.finishResponseTask(m, r, actor);
       const caseRow = (await this.caseRepository.find(m, r.case_id, true))!;
       if (caseRow.status === 'recognized') {
-        await this.cases.transition(m, caseRow, { action: 'first_referral_accepted', to: 'in_assistance', details: { referralId: r.id } }, actor, meta);
+        await this.cases.transition(m, caseRow, { action: 'first_referral_accepted', to: 'in_assistance', details: { referralId: r.id, agency: r.agency_code, shelterId: r.shelter_id } }, actor, meta);
       }
       await this.record(m, actor, meta, r, 'accept', { admitted: Boolean(r.shelter_id) });
       return this.referrals.view((await this.repository.find(m, r.id))!);
