@@ -5,6 +5,7 @@ import { readRun } from '../support/test-env';
 import { Protocol } from '../referral/protocol';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), Buffer.alloc(2048, 7), Buffer.from('\n%%EOF\n')]);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(512, 1)]);
 
 describe('Care plans and closure (issue 5)', () => {
@@ -129,6 +130,56 @@ describe('Care plans and closure (issue 5)', () => {
     expect((row.content_enc as Buffer).includes(Buffer.from('%PDF-1.4'))).toBe(false);
     const log = await t.http().get('/api/v1/audit').query({ caseId, action: 'attachment.download' }).set(p.as('auditor')).expect(200);
     expect(log.body.items.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps UTF-8 attachment names intact and serves a name whose extension matches the type read from the content (issue 9, finding 7)', async () => {
+    const download = (id: string) => t.http().get(`/api/v1/attachments/${id}`).set(p.as('staff.casalinda')).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+
+    // A browser sends the UTF-8 bytes of the name as they are (WHATWG multipart/form-data).
+    const nina = await t.http().post(`/api/v1/cases/${caseId}/attachments`).set(p.as('staff.casalinda'))
+      .field('part', 'care_plan').attach('file', PNG, { filename: 'niña.png', contentType: 'image/png' });
+    expect(nina.status).toBe(201);
+    expect(nina.body.filename).toBe('niña.png');
+    const ninaDown = await download(nina.body.id);
+    expect(ninaDown.headers['content-type']).toBe('image/png');
+    expect(ninaDown.headers['content-disposition']).toBe(`attachment; filename="nina.png"; filename*=UTF-8''ni%C3%B1a.png`);
+
+    // RFC 5987 filename* in the part's header is decoded too.
+    const boundary = 'ruta-boundary-7';
+    const raw = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="part"\r\n\r\ncare_plan\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.png"; filename*=UTF-8''informe%20de%20Mar%C3%ADa.png\r\nContent-Type: image/png\r\n\r\n`),
+      PNG, Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const star = await t.http().post(`/api/v1/cases/${caseId}/attachments`).set(p.as('staff.casalinda'))
+      .set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(raw);
+    expect(star.status).toBe(201);
+    expect(star.body.filename).toBe('informe de María.png');
+
+    // A PNG named .html is stored and served as .png, with the detected type.
+    const html = await t.http().post(`/api/v1/cases/${caseId}/attachments`).set(p.as('staff.casalinda'))
+      .field('part', 'care_plan').attach('file', PNG, { filename: 'informe.html', contentType: 'text/html' });
+    expect(html.status).toBe(201);
+    expect(html.body).toMatchObject({ filename: 'informe.png', contentType: 'image/png' });
+    const htmlDown = await download(html.body.id);
+    expect(htmlDown.headers['content-type']).toBe('image/png');
+    expect(htmlDown.headers['content-disposition']).toBe(`attachment; filename="informe.png"; filename*=UTF-8''informe.png`);
+    expect(Buffer.compare(htmlDown.body as Buffer, PNG)).toBe(0);
+
+    // Control characters, path separators and overlong names never reach a header or a disk.
+    const nasty = await t.http().post(`/api/v1/cases/${caseId}/attachments`).set(p.as('staff.casalinda'))
+      .field('part', 'care_plan').attach('file', PDF, { filename: `..\\evil\u202Egnp.${'a'.repeat(300)}.exe`, contentType: 'application/pdf' });
+    expect(nasty.status).toBe(201);
+    expect(nasty.body.filename).toMatch(/^[^\\/\u0000-\u001f\u202e]+\.pdf$/);
+    expect(nasty.body.filename.startsWith('.')).toBe(false);
+    expect([...nasty.body.filename].length).toBeLessThanOrEqual(120);
+    const nastyDown = await download(nasty.body.id);
+    expect(nastyDown.headers['content-type']).toBe('application/pdf');
+    expect(nastyDown.headers['content-disposition']).toMatch(/^attachment; filename="[\x20-\x7e]+\.pdf"; filename\*=UTF-8''[A-Za-z0-9%!#$&+\-.^_`|~]+\.pdf$/);
   });
 
   it('closes only with approval by another agency, cancels open tasks, and reopens to the previous status', async () => {

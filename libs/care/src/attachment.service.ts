@@ -5,6 +5,7 @@ import { CaseAccessService, CaseViewer } from '@ruta/case';
 import { Actor, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { attachmentName } from './attachment-name';
 import { CareErrorCode } from './care.exception';
 import { CarePlanService } from './care-plan.service';
 
@@ -43,6 +44,7 @@ export class AttachmentService {
     if (!detected || !ALLOWED.has(detected.mime)) {
       throw ProblemException.unprocessable(CareErrorCode.UnsupportedAttachment, { extensions: { detected: detected?.mime ?? null } });
     }
+    const filename = attachmentName(file.originalname, detected.mime);
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
       const { partId, shelterId } = await this.resolvePart(m, caseId, part, viewer, actor);
@@ -50,10 +52,10 @@ export class AttachmentService {
       const [saved] = await m.query(
         `INSERT INTO attachments (case_id, part, part_id, filename_enc, content_type, size_bytes, sha256, content_enc, uploaded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, uploaded_at`,
-        [row.id, part, partId, this.cipher.encrypt(file.originalname.slice(0, 255)), detected.mime, file.size,
+        [row.id, part, partId, this.cipher.encrypt(filename), detected.mime, file.size,
           createHash('sha256').update(file.buffer).digest('hex'), this.cipher.encryptBytes(file.buffer), actor.id]);
       await this.audit.record(m, { actor, meta, action: 'attachment.upload', subjectType: 'attachment', subjectId: saved.id, caseId, details: { part, contentType: detected.mime, size: file.size } });
-      return { id: saved.id, caseId, part, partId, contentType: detected.mime, size: file.size, filename: file.originalname, uploadedAt: saved.uploaded_at.toISOString() };
+      return { id: saved.id, caseId, part, partId, contentType: detected.mime, size: file.size, filename, uploadedAt: saved.uploaded_at.toISOString() };
     });
   }
 
@@ -65,7 +67,9 @@ export class AttachmentService {
       const shelterId = a.part === 'care_plan' ? (await m.query(`SELECT shelter_id FROM care_plans WHERE id = $1`, [a.part_id]))[0]?.shelter_id ?? null : null;
       if (!seesPart(viewer, a.part, shelterId)) throw ProblemException.notFound(CareErrorCode.AttachmentNotFound);
       await this.audit.record(m, { actor, meta, action: 'attachment.download', subjectType: 'attachment', subjectId: id, caseId: a.case_id });
-      return { contentType: a.content_type as string, filename: this.cipher.decrypt(a.filename_enc as string), content: this.cipher.decryptBytes(a.content_enc as Buffer) };
+      // Names stored before issue 9 were not cleaned: the served name is always made safe again.
+      const contentType = a.content_type as string;
+      return { contentType, filename: attachmentName(this.cipher.decrypt(a.filename_enc as string), contentType), content: this.cipher.decryptBytes(a.content_enc as Buffer) };
     });
   }
 

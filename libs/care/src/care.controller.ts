@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags }
 import { CASE_READERS, etag, requireIfMatch } from '@ruta/case';
 import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta } from '@ruta/core';
 import type { Response } from 'express';
+import { attachmentDisposition } from './attachment-name';
 import { ATTACHMENT_MAX_BYTES, AttachmentService } from './attachment.service';
 import { CarePlanService } from './care-plan.service';
 import { AttachmentUploadDto, CareNoteDto, CarePlanDto } from './dto/care-plan.dto';
@@ -50,7 +51,8 @@ export class CareController {
 
   @Post('cases/:id/attachments')
   @Allow('immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } }))
+  // Browsers send the file name's UTF-8 bytes as they are; busboy would read them as Latin-1 (`niÃ±a.png`).
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 }, defParamCharset: 'utf8' }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, part: { type: 'string', enum: ['case', 'care_plan', 'visa_request'] } } } })
   @ApiOperation({ summary: 'Attach a PDF, JPEG or PNG (≤ 10 MB, checked by content) to the case, its care plan or its visa request' })
@@ -65,7 +67,7 @@ export class CareController {
   async download(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const file = await this.attachments.download(actor, id, meta);
     res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename="${(file.filename ?? 'attachment').replace(/[^\w.\- ]/g, '_')}"`);
+    res.setHeader('Content-Disposition', attachmentDisposition(file.filename));
     return new StreamableFile(file.content);
   }
 }

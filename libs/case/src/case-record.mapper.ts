@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FieldCipher, ProblemException, ProblemFieldError } from '@ruta/core';
 import { CaseErrorCode } from './case.exception';
-import { ageAtIdentification, ageGroup, isCalendarDate, isMinorAt, normalizeDocumentNumber, normalizeFullName } from './identity/normalize';
+import { MAX_AGE } from './dto/plausible';
+import { ageAtIdentification, ageGroup, ageOn, isCalendarDate, isMinorAt, normalizeDocumentNumber, normalizeFullName } from './identity/normalize';
 
 export interface VictimFields {
   givenNames: string; familyNames: string; sex: string; genderIdentity?: string | null; dateOfBirth?: string | null;
@@ -17,14 +18,21 @@ export interface VictimFields {
 export class CaseRecordMapper {
   constructor(private readonly cipher: FieldCipher) {}
 
-  /** Date rules that class-validator cannot express; 422 naming each failing path. */
+  /**
+   * Date rules that class-validator cannot express (they depend on today, in Ecuador's time zone, or on
+   * another field); 422 naming each failing path. Fixed bounds are in the DTOs (issue 9, finding 8).
+   */
   checkDates(v: { dateOfBirth?: string | null; estimatedAge?: number | null }, identificationDate: string, today: string): void {
     const errors: ProblemFieldError[] = [];
     if (!isCalendarDate(identificationDate)) errors.push({ path: 'identification.date', message: 'is not a calendar date' });
     else if (identificationDate > today) errors.push({ path: 'identification.date', message: 'is in the future' });
     if (v.dateOfBirth) {
       if (!isCalendarDate(v.dateOfBirth)) errors.push({ path: 'victim.dateOfBirth', message: 'is not a calendar date' });
+      else if (v.dateOfBirth > today) errors.push({ path: 'victim.dateOfBirth', message: 'is in the future' });
       else if (v.dateOfBirth > identificationDate) errors.push({ path: 'victim.dateOfBirth', message: 'is after the identification date' });
+      else if (ageOn(v.dateOfBirth, identificationDate) > MAX_AGE) {
+        errors.push({ path: 'victim.dateOfBirth', message: `makes the person older than ${MAX_AGE} on the identification date` });
+      }
     }
     if (!v.dateOfBirth && (v.estimatedAge === undefined || v.estimatedAge === null)) {
       errors.push({ path: 'victim.dateOfBirth', message: 'a date of birth or an estimated age is required' });

@@ -10,6 +10,7 @@ import { CaseViewAssembler } from './case-view.assembler';
 import { CaseErrorCode } from './case.exception';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
+import { ConsentAgencies } from './consent-agencies';
 import { CaseLinkDto, CasePatchDto, ComplaintDto, ConsentChangeDto } from './dto/victim.dto';
 import { ecuadorDate, isCalendarDate } from './identity/normalize';
 
@@ -27,6 +28,7 @@ export class CaseRecordService {
     private readonly clock: Clock,
     private readonly tasks: TasksService,
     private readonly cipher: FieldCipher,
+    private readonly consentAgencies: ConsentAgencies,
   ) {}
 
   /** PATCH with optimistic concurrency: the version must be the one the caller read. */
@@ -73,6 +75,7 @@ export class CaseRecordService {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
       this.access.requireWriter(viewer);
+      await this.consentAgencies.requireKnown(m, dto.shareWith, 'shareWith');
       const current = await this.repository.latestConsent(m, row.id);
       const withdrawn = dto.withdrawn ?? current?.withdrawn ?? false;
       const minorDetails = {

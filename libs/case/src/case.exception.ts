@@ -8,6 +8,7 @@ export enum CaseErrorCode {
   UnknownReference = 'unknown_reference',
   ConsentNotAllowed = 'consent_change_not_allowed',
   LinkNotAllowed = 'link_not_allowed',
+  UnknownAgency = 'unknown_agency',
 }
 
 registerProblemCodes({
@@ -19,4 +20,5 @@ registerProblemCodes({
   [CaseErrorCode.InvalidDate]: { es: 'Una fecha no es válida', en: 'A date is not valid' },
   [CaseErrorCode.UnknownReference]: { es: 'Un código de referencia no existe', en: 'A reference code does not exist' },
   [CaseErrorCode.LinkNotAllowed]: { es: 'No se pueden vincular estos casos', en: 'These cases cannot be linked' },
+  [CaseErrorCode.UnknownAgency]: { es: 'Una institución indicada no existe', en: 'An agency named does not exist' },
 });

@@ -10,11 +10,12 @@ import { CaseViewAssembler } from './case-view.assembler';
 import { CaseController } from './case.controller';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
+import { ConsentAgencies } from './consent-agencies';
 
 @Module({
   imports: [AuditModule, TasksModule, DirectoryModule],
   controllers: [CaseController],
-  providers: [CasePartsRegistry, CaseRepository, CaseService, CaseRecordService, CaseAccessService, CaseViewAssembler, CaseRecordMapper],
-  exports: [CasePartsRegistry, CaseService, CaseRepository, CaseAccessService, CaseRecordMapper],
+  providers: [CasePartsRegistry, CaseRepository, CaseService, CaseRecordService, CaseAccessService, CaseViewAssembler, CaseRecordMapper, ConsentAgencies],
+  exports: [CasePartsRegistry, CaseService, CaseRepository, CaseAccessService, CaseRecordMapper, ConsentAgencies],
 })
 export class CaseModule {}

@@ -4,6 +4,7 @@ export * from './case.service';
 export * from './case.repository';
 export * from './case-access.service';
 export * from './case-record.mapper';
+export * from './consent-agencies';
 export * from './case.types';
 export * from './case.workflow';
 export * from './case.exception';

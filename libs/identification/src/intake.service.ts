@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CaseRecordMapper, CaseRepository, CaseService, ecuadorDate } from '@ruta/case';
+import { CaseRecordMapper, CaseRepository, CaseService, ConsentAgencies, ecuadorDate } from '@ruta/case';
 import { Actor, Clock, FieldCipher, IdempotencyService, RequestMeta } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 import { CatalogService } from './catalog.service';
@@ -24,6 +24,7 @@ export class IntakeService {
     private readonly screeningTasks: ScreeningTasks,
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
+    private readonly consentAgencies: ConsentAgencies,
   ) {}
 
   async intake(actor: Actor, dto: IntakeDto, key: string | undefined, meta: RequestMeta) {
@@ -34,6 +35,7 @@ export class IntakeService {
     const { victim, identification: ident } = dto;
     const now = this.clock.now();
     this.mapper.checkDates(victim, ident.date, ecuadorDate(now));
+    await this.consentAgencies.requireKnown(m, dto.consent.shareWith, 'consent.shareWith');
     const { isMinor, ageGroup } = this.mapper.age(victim, ident.date);
     const catalog = await this.catalogs.get(dto.screening.catalogVersion, m);
     const result = this.catalogs.evaluate(catalog, { isMinor, answers: dto.screening.answers }, 'screening.');

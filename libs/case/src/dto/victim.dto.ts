@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO31661Alpha3, IsOptional, IsString, Length, Matches, Max,
   MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { CAME_TO_ATTENTION, DOCUMENT_TYPES, EXPLOITATION_FORMS, SEXES } from '../case.types';
+import {
+  ComparableDocumentNumber, documentKey, EARLIEST_BIRTH, EARLIEST_CASE_DATE, MAX_AGE, NotBefore, NotBlank, OneAgePerChild,
+} from './plausible';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ALPHA3 = /^[A-Z]{3}$/;
@@ -13,10 +16,10 @@ export class DocumentDto {
   @ApiProperty({ enum: DOCUMENT_TYPES }) @IsIn(DOCUMENT_TYPES)
   type: (typeof DOCUMENT_TYPES)[number];
 
-  @ApiProperty() @IsString() @Length(1, 50)
+  @ApiProperty() @IsString() @Length(1, 50) @ComparableDocumentNumber()
   number: string;
 
-  @ApiProperty({ description: 'ISO 3166-1 alpha-3' }) @Matches(ALPHA3)
+  @ApiProperty({ description: 'ISO 3166-1 alpha-3' }) @Matches(ALPHA3) @IsISO31661Alpha3()
   issuingCountry: string;
 }
 
@@ -32,15 +35,16 @@ export class AccompanyingChildrenDto {
   @ApiProperty() @IsInt() @Min(0) @Max(20)
   count: number;
 
-  @ApiProperty({ type: [Number] }) @IsArray() @ArrayMaxSize(20) @IsInt({ each: true }) @Min(0, { each: true }) @Max(17, { each: true })
+  @ApiProperty({ type: [Number], description: 'One age (0-17) for each child' })
+  @IsArray() @ArrayMaxSize(20) @IsInt({ each: true }) @Min(0, { each: true }) @Max(17, { each: true }) @OneAgePerChild()
   ages: number[];
 }
 
 export class VictimDto {
-  @ApiProperty() @IsString() @Length(1, 200)
+  @ApiProperty() @IsString() @Length(1, 200) @NotBlank()
   givenNames: string;
 
-  @ApiProperty() @IsString() @Length(1, 200)
+  @ApiProperty() @IsString() @Length(1, 200) @NotBlank()
   familyNames: string;
 
   @ApiProperty({ enum: SEXES }) @IsIn(SEXES)
@@ -49,17 +53,18 @@ export class VictimDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100)
   genderIdentity?: string;
 
-  @ApiPropertyOptional({ example: '2010-05-17' }) @IsOptional() @Matches(ISO_DATE)
+  @ApiPropertyOptional({ example: '2010-05-17', description: `From ${EARLIEST_BIRTH}, not in the future` })
+  @IsOptional() @Matches(ISO_DATE) @NotBefore(EARLIEST_BIRTH)
   dateOfBirth?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(120)
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_AGE)
   estimatedAge?: number;
 
   @ApiProperty({ type: [String], description: 'ISO 3166-1 alpha-3' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ArrayUnique() @Matches(ALPHA3, { each: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ArrayUnique() @Matches(ALPHA3, { each: true }) @IsISO31661Alpha3({ each: true })
   nationality: string[];
 
-  @ApiProperty({ type: [DocumentDto] }) @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => DocumentDto)
+  @ApiProperty({ type: [DocumentDto] }) @IsArray() @ArrayMaxSize(10) @ArrayUnique(documentKey) @ValidateNested({ each: true }) @Type(() => DocumentDto)
   documents: DocumentDto[];
 
   @ApiProperty({ type: [String], description: 'ISO 639-3' }) @IsArray() @ArrayMaxSize(10) @ArrayUnique() @Matches(/^[a-z]{3}$/, { each: true })
@@ -73,7 +78,7 @@ export class VictimDto {
 }
 
 export class IdentificationDto {
-  @ApiProperty({ example: '2026-11-20' }) @Matches(ISO_DATE)
+  @ApiProperty({ example: '2026-11-20', description: `From ${EARLIEST_CASE_DATE}, not in the future` }) @Matches(ISO_DATE) @NotBefore(EARLIEST_CASE_DATE)
   date: string;
 
   @ApiProperty({ description: 'INEC province code "01".."24"' }) @Matches(/^(0[1-9]|1[0-9]|2[0-4])$/)
@@ -91,10 +96,11 @@ export class IdentificationDto {
   @ApiProperty({ enum: CAME_TO_ATTENTION }) @IsIn(CAME_TO_ATTENTION)
   cameToAttention: (typeof CAME_TO_ATTENTION)[number];
 
-  @ApiProperty() @IsString() @Length(1, 5000)
+  @ApiProperty() @IsString() @Length(1, 5000) @NotBlank()
   circumstances: string;
 
-  @ApiProperty({ enum: EXPLOITATION_FORMS, isArray: true }) @IsArray() @ArrayUnique() @IsIn(EXPLOITATION_FORMS, { each: true })
+  @ApiProperty({ enum: EXPLOITATION_FORMS, isArray: true })
+  @IsArray() @ArrayMaxSize(EXPLOITATION_FORMS.length) @ArrayUnique() @IsIn(EXPLOITATION_FORMS, { each: true })
   exploitationForms: string[];
 
   @ApiProperty() @IsBoolean()
@@ -126,28 +132,28 @@ export class ConsentInputDto {
 
 /** PATCH: any subset of the victim's and the identification's fields. */
 export class VictimPatchDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) givenNames?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) familyNames?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) @NotBlank() givenNames?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) @NotBlank() familyNames?: string;
   @ApiPropertyOptional({ enum: SEXES }) @IsOptional() @IsIn(SEXES) sex?: (typeof SEXES)[number];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) genderIdentity?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) dateOfBirth?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(120) estimatedAge?: number;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ArrayUnique() @Matches(ALPHA3, { each: true }) nationality?: string[];
-  @ApiPropertyOptional({ type: [DocumentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => DocumentDto) documents?: DocumentDto[];
+  @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) @NotBefore(EARLIEST_BIRTH) dateOfBirth?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_AGE) estimatedAge?: number;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ArrayUnique() @Matches(ALPHA3, { each: true }) @IsISO31661Alpha3({ each: true }) nationality?: string[];
+  @ApiPropertyOptional({ type: [DocumentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique(documentKey) @ValidateNested({ each: true }) @Type(() => DocumentDto) documents?: DocumentDto[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @Matches(/^[a-z]{3}$/, { each: true }) languages?: string[];
   @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;
   @ApiPropertyOptional({ type: AccompanyingChildrenDto }) @IsOptional() @ValidateNested() @Type(() => AccompanyingChildrenDto) accompanyingChildren?: AccompanyingChildrenDto;
 }
 
 export class IdentificationPatchDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) date?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) @NotBefore(EARLIEST_CASE_DATE) date?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^(0[1-9]|1[0-9]|2[0-4])$/) province?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) canton?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) place?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z][a-z0-9_]{1,40}$/) borderPoint?: string;
   @ApiPropertyOptional({ enum: CAME_TO_ATTENTION }) @IsOptional() @IsIn(CAME_TO_ATTENTION) cameToAttention?: (typeof CAME_TO_ATTENTION)[number];
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 5000) circumstances?: string;
-  @ApiPropertyOptional({ enum: EXPLOITATION_FORMS, isArray: true }) @IsOptional() @IsArray() @ArrayUnique() @IsIn(EXPLOITATION_FORMS, { each: true }) exploitationForms?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 5000) @NotBlank() circumstances?: string;
+  @ApiPropertyOptional({ enum: EXPLOITATION_FORMS, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(EXPLOITATION_FORMS.length) @ArrayUnique() @IsIn(EXPLOITATION_FORMS, { each: true }) exploitationForms?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() locatedAbroad?: boolean;
 }
 
@@ -179,7 +185,7 @@ export class RationaleDto {
 }
 
 export class ComplaintDto {
-  @ApiProperty({ example: '2026-11-21', description: 'When the Attorney General\'s Office (FGE) was notified' }) @Matches(ISO_DATE)
+  @ApiProperty({ example: '2026-11-21', description: 'When the Attorney General\'s Office (FGE) was notified' }) @Matches(ISO_DATE) @NotBefore(EARLIEST_CASE_DATE)
   notifiedOn: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100)
