@@ -46,6 +46,8 @@ describe('Separation of duties (PRODUCT.md section 2)', () => {
         expect(res.body.title).toBe('El rol de administración no se combina con ningún otro rol');
       }
       expect(await ds.query(`SELECT 1 FROM users WHERE username = 'admin.and.more'`)).toEqual([]);
+      // The database holds the rule too, for any writer.
+      await expect(ds.query(`UPDATE users SET roles = ARRAY['admin', 'committee_member'] WHERE username = 'admin'`)).rejects.toThrow(/users_admin_exclusive/);
       // Admin alone is fine.
       await t.http().post('/api/v1/users').set(admin()).send({
         username: 'admin.second', displayName: 'Segunda administradora', password: 'Second-Admin-2026', agency: 'MDI', roles: ['admin'],
