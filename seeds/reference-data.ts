@@ -1,17 +1,20 @@
-/** Reference data of PRODUCT.md section 3. Seeded once; an admin's later edits are kept. */
+/**
+ * Reference data of PRODUCT.md section 3. Seeded once; an admin's later edits are kept. Only an agency
+ * with a protection mandate may lead a case (section 2, "Separation of duties").
+ */
 export const AGENCIES = [
-  { code: 'MDI', es: 'Ministerio del Interior', en: 'Ministry of the Interior', kind: 'ministry' },
-  { code: 'MREMH', es: 'Ministerio de Relaciones Exteriores y Movilidad Humana', en: 'Ministry of Foreign Affairs and Human Mobility', kind: 'ministry' },
-  { code: 'MIES', es: 'Ministerio de Inclusión Económica y Social', en: 'Ministry of Economic and Social Inclusion', kind: 'ministry' },
-  { code: 'FAC', es: 'Fundación Alas de Colibrí', en: 'Alas de Colibrí Foundation', kind: 'ngo' },
-  { code: 'SDH', es: 'Secretaría de Derechos Humanos', en: 'Secretariat for Human Rights', kind: 'secretariat' },
-  { code: 'MSP', es: 'Ministerio de Salud Pública', en: 'Ministry of Public Health', kind: 'ministry' },
-  { code: 'MINEDUC', es: 'Ministerio de Educación', en: 'Ministry of Education', kind: 'ministry' },
-  { code: 'MDT', es: 'Ministerio del Trabajo', en: 'Ministry of Labour', kind: 'ministry' },
-  { code: 'FGE', es: 'Fiscalía General del Estado', en: "Attorney General's Office", kind: 'judicial' },
-  { code: 'DPE', es: 'Defensoría Pública del Ecuador', en: 'Public Defender Service', kind: 'judicial' },
-  { code: 'MEF', es: 'Ministerio de Economía y Finanzas', en: 'Ministry of Economy and Finance', kind: 'ministry' },
-  { code: 'CGE', es: 'Contraloría General del Estado', en: 'Comptroller General', kind: 'oversight' },
+  { code: 'MDI', es: 'Ministerio del Interior', en: 'Ministry of the Interior', kind: 'ministry', protectionMandate: true },
+  { code: 'MREMH', es: 'Ministerio de Relaciones Exteriores y Movilidad Humana', en: 'Ministry of Foreign Affairs and Human Mobility', kind: 'ministry', protectionMandate: true },
+  { code: 'MIES', es: 'Ministerio de Inclusión Económica y Social', en: 'Ministry of Economic and Social Inclusion', kind: 'ministry', protectionMandate: true },
+  { code: 'FAC', es: 'Fundación Alas de Colibrí', en: 'Alas de Colibrí Foundation', kind: 'ngo', protectionMandate: true },
+  { code: 'SDH', es: 'Secretaría de Derechos Humanos', en: 'Secretariat for Human Rights', kind: 'secretariat', protectionMandate: true },
+  { code: 'MSP', es: 'Ministerio de Salud Pública', en: 'Ministry of Public Health', kind: 'ministry', protectionMandate: true },
+  { code: 'MINEDUC', es: 'Ministerio de Educación', en: 'Ministry of Education', kind: 'ministry', protectionMandate: true },
+  { code: 'MDT', es: 'Ministerio del Trabajo', en: 'Ministry of Labour', kind: 'ministry', protectionMandate: true },
+  { code: 'FGE', es: 'Fiscalía General del Estado', en: "Attorney General's Office", kind: 'judicial', protectionMandate: true },
+  { code: 'DPE', es: 'Defensoría Pública del Ecuador', en: 'Public Defender Service', kind: 'judicial', protectionMandate: true },
+  { code: 'MEF', es: 'Ministerio de Economía y Finanzas', en: 'Ministry of Economy and Finance', kind: 'ministry', protectionMandate: false },
+  { code: 'CGE', es: 'Contraloría General del Estado', en: 'Comptroller General', kind: 'oversight', protectionMandate: false },
 ] as const;
 
 /** INEC province codes. */

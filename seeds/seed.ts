@@ -8,8 +8,8 @@ import { INDICATOR_CATALOGS } from '../libs/identification/src/screening';
 export async function seedReferenceData(ds: DataSource): Promise<void> {
   await ds.transaction(async (m) => {
     for (const a of AGENCIES) {
-      await m.query(`INSERT INTO agencies (code, name_es, name_en, kind) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING`,
-        [a.code, a.es, a.en, a.kind]);
+      await m.query(`INSERT INTO agencies (code, name_es, name_en, kind, protection_mandate) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (code) DO NOTHING`, [a.code, a.es, a.en, a.kind, a.protectionMandate]);
     }
     for (const [code, name] of PROVINCES) {
       await m.query(`INSERT INTO provinces (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING`, [code, name]);

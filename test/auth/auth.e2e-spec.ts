@@ -45,7 +45,7 @@ describe('Authentication and sessions (PRODUCT.md section 12)', () => {
 
   it('refuses a login body with unknown fields or wrong types with 400', async () => {
     await t.http().post('/api/v1/auth/login').send({ username: 'admin', password: DEMO_PASSWORD, role: 'admin' }).expect(400);
-    await t.http().post('/api/v1/auth/login').send({ username: ['admin'], password: DEMO_PASSWORD }).expect((r) => expect([400, 401]).toContain(r.status));
+    await t.http().post('/api/v1/auth/login').send({ username: ['admin'], password: DEMO_PASSWORD }).expect(400);
   });
 
   it('rate-limits failed logins: the 6th attempt for a username in the window gets 429, successes do not count', async () => {

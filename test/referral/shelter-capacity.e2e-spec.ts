@@ -28,8 +28,7 @@ describe('Shelter capacity under concurrency (issue 4)', () => {
       username: `staff.capacity.${Date.now()}`, displayName: 'Personal de prueba', password: 'Capacity-Test-2026', agency: 'MIES',
       roles: ['shelter_staff'], shelterId: shelter.body.id,
     }).expect(201).then(async (u) => {
-      const login = await t.http().post('/api/v1/auth/login').send({ username: u.body.username, password: 'Capacity-Test-2026' }).expect(200);
-      p.tokens.staff = login.body.accessToken;
+      p.tokens.staff = await t.login(u.body.username, 'Capacity-Test-2026');
     });
 
     const referralIds: string[] = [];

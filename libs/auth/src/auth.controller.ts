@@ -1,26 +1,32 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, CurrentRequest, Public, RequestMeta, SignedIn } from '@ruta/core';
-import type { Request } from 'express';
-import { AuthService, TokenPair } from './auth.service';
+import { AuthService, SignInAnswer, TokenPair } from './auth.service';
+import { PasswordResetInfo } from './password-change.service';
 import { MfaChallenge } from './mfa.service';
-import { LoginDto, LogoutDto, MfaDto, RefreshDto } from './dto/auth.dto';
-import { UserRow } from './users.repository';
+import { LoginDto, LogoutDto, MfaDto, PasswordChangeDto, RefreshDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  /** The body is validated (and a refused one audited) by the service, before any credential is checked. */
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(AuthGuard('local'))
   @ApiBody({ type: LoginDto })
-  @ApiOperation({ summary: 'Sign in: tokens, or {mfaRequired, mfaToken} for roles with a second factor; 401 for any wrong credential, 429 after too many failures' })
-  login(@Req() req: Request & { user: UserRow }, @CurrentRequest() meta: RequestMeta): Promise<TokenPair | MfaChallenge> {
-    return this.auth.afterPassword(req.user, meta);
+  @ApiOperation({ summary: 'Sign in: tokens, {mfaRequired, mfaToken} for roles with a second factor, or {passwordChangeRequired, passwordChangeToken, resetBy, resetAt} after an admin set the password; 400 for a malformed body, 401 for any wrong credential, 429 after too many failures' })
+  login(@Body() body: unknown, @CurrentRequest() meta: RequestMeta): Promise<SignInAnswer> {
+    return this.auth.login(body, meta);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: 'Replace a one-time password set by an admin: {passwordChangeToken, newPassword} -> tokens (or the MFA step) with passwordReset {by, at}' })
+  changePassword(@Body() dto: PasswordChangeDto, @CurrentRequest() meta: RequestMeta): Promise<(TokenPair | MfaChallenge) & { passwordReset: PasswordResetInfo }> {
+    return this.auth.replaceOneTimePassword(dto.passwordChangeToken, dto.newPassword, meta);
   }
 
   @Post('mfa')

@@ -9,6 +9,9 @@ export enum AuthErrorCode {
   WeakPassword = 'weak_password',
   UserScopeInvalid = 'user_scope_invalid',
   InvalidMfa = 'invalid_mfa_code',
+  AdminRoleExclusive = 'admin_role_exclusive',
+  OwnAccountChange = 'own_account_change',
+  PasswordNotChanged = 'password_not_changed',
 }
 
 registerProblemCodes({
@@ -23,6 +26,18 @@ registerProblemCodes({
     en: 'The password must have at least 12 characters',
   },
   [AuthErrorCode.InvalidMfa]: { es: 'El código de verificación no es válido', en: 'The verification code is not valid' },
+  [AuthErrorCode.AdminRoleExclusive]: {
+    es: 'El rol de administración no se combina con ningún otro rol',
+    en: 'The admin role cannot be combined with any other role',
+  },
+  [AuthErrorCode.OwnAccountChange]: {
+    es: 'Una persona administradora no puede cambiar sus propios roles, institución, unidad, casa de acogida o contraseña, ni deshabilitarse, desde la gestión de usuarios; otra persona administradora debe hacerlo',
+    en: 'An admin cannot change their own roles, agency, unit, shelter or password, nor disable themselves, through user management; another admin must do it',
+  },
+  [AuthErrorCode.PasswordNotChanged]: {
+    es: 'La nueva contraseña debe ser distinta de la contraseña de un solo uso',
+    en: 'The new password must differ from the one-time password',
+  },
   [AuthErrorCode.UserScopeInvalid]: {
     es: 'Un oficial de migración necesita una unidad y el personal de acogida una casa de acogida',
     en: 'An immigration officer needs a unit and shelter staff need a shelter',

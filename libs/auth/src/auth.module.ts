@@ -9,10 +9,10 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginLimiter } from './login-limiter.service';
 import { MfaService } from './mfa.service';
+import { PasswordChangeService } from './password-change.service';
 import { PasswordService } from './password.service';
 import { SessionsRepository } from './sessions.repository';
 import { JwtStrategy } from './strategies/jwt.strategy';
-import { LocalStrategy } from './strategies/local.strategy';
 import { TokenService } from './token.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
@@ -22,8 +22,8 @@ import { UsersService } from './users.service';
   imports: [PassportModule, JwtModule.register({}), AuditModule, TasksModule],
   controllers: [AuthController, UsersController],
   providers: [
-    AuthService, MfaService, UsersService, UsersRepository, SessionsRepository, PasswordService, TokenService, LoginLimiter,
-    LocalStrategy, JwtStrategy, AccessGuard,
+    AuthService, MfaService, PasswordChangeService, UsersService, UsersRepository, SessionsRepository, PasswordService, TokenService,
+    LoginLimiter, JwtStrategy, AccessGuard,
     { provide: APP_GUARD, useExisting: AccessGuard },
   ],
   exports: [AuthService, UsersService, PasswordService],

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { Actor, authConfig, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, authConfig, ProblemException, RequestMeta, rutaValidationPipe } from '@ruta/core';
 import { DataSource } from 'typeorm';
 import { AuthErrorCode } from './auth.exception';
+import { LoginDto } from './dto/auth.dto';
 import { LoginLimiter } from './login-limiter.service';
+import { PasswordChangeChallenge, PasswordChangeService, PasswordResetInfo } from './password-change.service';
 import { PasswordService } from './password.service';
 import { SessionsRepository } from './sessions.repository';
 import { MfaChallenge, MfaService } from './mfa.service';
@@ -19,6 +21,11 @@ export interface TokenPair {
   user: UserView;
 }
 
+export type SignInAnswer = TokenPair | MfaChallenge | PasswordChangeChallenge;
+
+/** The login body is checked with the same rules as every other body (unknown fields, types, NUL). */
+const loginBody = rutaValidationPipe();
+
 /** Sign-in, refresh, sign-out (PRODUCT.md section 12). */
 @Injectable()
 export class AuthService {
@@ -31,8 +38,36 @@ export class AuthService {
     private readonly limiter: LoginLimiter,
     private readonly audit: AuditService,
     private readonly mfa: MfaService,
+    private readonly passwordChange: PasswordChangeService,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
+
+  /**
+   * Sign-in. The body is validated before anything else (a number, an object, an array or a missing
+   * field answers 400 with errors[], not 401), and a refused body is audited as a refused login.
+   */
+  async login(body: unknown, meta: RequestMeta): Promise<SignInAnswer> {
+    const dto = await this.loginDto(body, meta);
+    const user = await this.validateCredentials(dto.username, dto.password, meta);
+    return this.afterPassword(user, meta);
+  }
+
+  private async loginDto(body: unknown, meta: RequestMeta): Promise<LoginDto> {
+    try {
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        throw ProblemException.badRequest('validation_failed', { errors: [{ path: '', message: 'the body must be an object {username, password}' }] });
+      }
+      return await loginBody.transform(body, { type: 'body', metatype: LoginDto });
+    } catch (err) {
+      const tried = (body as { username?: unknown } | null)?.username;
+      await this.audit.recordRefusal({
+        actorUsername: typeof tried === 'string' ? tried.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 64) : null,
+        meta, action: 'auth.login', outcome: 'failure',
+        details: { reason: 'invalid_request', fields: err instanceof ProblemException ? (err.options.errors ?? []).map((e) => e.path) : [] },
+      });
+      throw err;
+    }
+  }
 
   /**
    * Checks a username and password. Unknown user, wrong password and disabled user all get the same 401;
@@ -58,11 +93,51 @@ export class AuthService {
     return user;
   }
 
-  /** After the password: the tokens, or a second-factor challenge for the roles that need one. */
-  async afterPassword(user: UserRow, meta: RequestMeta): Promise<TokenPair | MfaChallenge> {
+  /**
+   * After the password: a one-time password (set by an admin) must be replaced first (PRODUCT.md
+   * section 2); then the tokens, or a second-factor challenge for the roles that need one.
+   */
+  async afterPassword(user: UserRow, meta: RequestMeta): Promise<SignInAnswer> {
+    if (this.passwordChange.required(user)) {
+      await this.audit.recordAlone({ actorUsername: user.username, meta, action: 'auth.password_change_challenge', subjectType: 'user', subjectId: user.id });
+      return this.passwordChange.challenge(user);
+    }
+    return this.afterPasswordChange(user, meta);
+  }
+
+  private async afterPasswordChange(user: UserRow, meta: RequestMeta): Promise<TokenPair | MfaChallenge> {
     if (!this.mfa.required(user)) return this.startSession(user, meta);
     await this.audit.recordAlone({ actorUsername: user.username, meta, action: 'auth.mfa_challenge', subjectType: 'user', subjectId: user.id });
     return this.mfa.challenge(user);
+  }
+
+  /**
+   * The user replaces the one-time password an admin set. The answer is that of a sign-in (tokens, or
+   * the second factor's challenge) and says who set the one-time password and when, so a misuse is seen.
+   * The challenge works once: it is tied to the one-time password's hash.
+   */
+  async replaceOneTimePassword(token: string, newPassword: string, meta: RequestMeta): Promise<(TokenPair | MfaChallenge) & { passwordReset: PasswordResetInfo }> {
+    const claim = this.passwordChange.verify(token);
+    const user = claim ? await this.users.findById(this.ds.manager, claim.userId) : undefined;
+    if (!claim || !user || user.disabled || !this.passwordChange.matches(user, claim.passwordFingerprint)) {
+      await this.audit.recordRefusal({ actorUsername: user?.username ?? null, meta, action: 'auth.password_change', outcome: 'failure', subjectType: user ? 'user' : null, subjectId: user?.id ?? null, details: { reason: 'invalid_token' } });
+      throw ProblemException.unauthorized(AuthErrorCode.InvalidToken);
+    }
+    if (await this.passwords.verify(user.password_hash, newPassword)) {
+      throw ProblemException.unprocessable(AuthErrorCode.PasswordNotChanged, { errors: [{ path: 'newPassword', message: 'must differ from the one-time password' }] });
+    }
+    const newHash = await this.passwords.hash(newPassword);
+    const passwordReset = this.passwordChange.resetInfo(user);
+    await this.ds.transaction(async (m) => {
+      if (!(await this.users.replaceOneTimePassword(m, user.id, user.password_hash, newHash))) throw ProblemException.unauthorized(AuthErrorCode.InvalidToken);
+      await this.sessions.revokeAllForUser(m, user.id, 'password_reset');
+      await this.audit.record(m, {
+        actorUsername: user.username, meta, action: 'auth.password_change', subjectType: 'user', subjectId: user.id, changedFields: ['password'],
+        details: { oneTimePasswordReplaced: true, resetBy: passwordReset.by?.username ?? null, resetAt: passwordReset.at },
+      });
+    });
+    const changed = (await this.users.findById(this.ds.manager, user.id))!;
+    return { ...(await this.afterPasswordChange(changed, meta)), passwordReset };
   }
 
   /** Second factor: a valid TOTP code for the challenged user starts the session; failures count like passwords. */

@@ -8,7 +8,7 @@ import { ReferralService } from '@ruta/referral';
 import { RegularizationService } from '@ruta/regularization';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
-import { AgencyNames } from '@ruta/directory';
+import { AgencyNames, DirectoryService } from '@ruta/directory';
 import { CaseAnalysisErrorCode } from './case-analysis.exception';
 import { DecisionDto, LeadAgencyDto } from './dto/review.dto';
 import { ReviewRepository, ReviewRow } from './review.repository';
@@ -42,6 +42,7 @@ export class ReviewService implements OnModuleInit {
     private readonly clock: Clock,
     @Inject(caseAnalysisConfig.KEY) private readonly config: ConfigType<typeof caseAnalysisConfig>,
     private readonly agencies: AgencyNames,
+    private readonly directory: DirectoryService,
   ) {}
 
   onModuleInit(): void {
@@ -92,6 +93,7 @@ export class ReviewService implements OnModuleInit {
     if (dto.decision === 'recognize' && !dto.leadAgency) {
       throw ProblemException.unprocessable(CaseAnalysisErrorCode.LeadAgencyRequired, { errors: [{ path: 'leadAgency', message: 'required to recognize' }] });
     }
+    if (dto.leadAgency) await this.directory.requireLeadCapable(m, dto.leadAgency, 'leadAgency');
     const members = await this.quorum(m, dto.members);
     let referralIds: string[] = [];
     let visaId: string | null = null;
@@ -158,6 +160,7 @@ export class ReviewService implements OnModuleInit {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
       if (!row.lead_agency) throw ProblemException.conflict(CaseAnalysisErrorCode.NoLeadAgency);
+      await this.directory.requireLeadCapable(m, dto.agency, 'agency');
       const version = await this.caseRepository.update(m, row.id, row.version, { lead_agency: dto.agency });
       if (version === null) throw ProblemException.conflict('version_conflict');
       const moved = row.lead_agency === dto.agency ? [] : await this.tasks.reassignAgencyForCase(m, row.id, row.lead_agency, dto.agency);

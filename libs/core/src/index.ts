@@ -10,6 +10,7 @@ export * from './errors/problem-messages';
 export * from './errors/problem.exception';
 export * from './errors/problem.filter';
 export * from './errors/problem-body';
+export * from './errors/validation';
 export * from './http/configure-http';
 export * from './i18n/locale';
 export * from './pagination/cursor';

@@ -5,6 +5,7 @@ export enum DirectoryErrorCode {
   ShelterNotFound = 'shelter_not_found',
   CapacityBelowOccupancy = 'capacity_below_occupancy',
   InvalidAgeRange = 'invalid_age_range',
+  NoProtectionMandate = 'no_protection_mandate',
 }
 
 registerProblemCodes({
@@ -15,4 +16,8 @@ registerProblemCodes({
     en: 'Capacity cannot be lower than the places occupied',
   },
   [DirectoryErrorCode.InvalidAgeRange]: { es: 'La edad mínima supera la máxima', en: 'The minimum age exceeds the maximum' },
+  [DirectoryErrorCode.NoProtectionMandate]: {
+    es: 'Solo una institución con mandato de protección puede liderar un caso',
+    en: 'Only an agency with a protection mandate can lead a case',
+  },
 });

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyView, ShelterView } from './directory.types';
 
-interface AgencyRow { code: string; name_es: string; name_en: string; kind: string; active: boolean }
+interface AgencyRow { code: string; name_es: string; name_en: string; kind: string; active: boolean; protection_mandate: boolean }
 interface ShelterRow {
   id: string; code: string; name: string; operator_code: string; operator_es: string; operator_en: string;
   capacity: number; occupied: number; pending: number; eligible_sexes: string[]; min_age: number | null;
@@ -17,7 +17,7 @@ const SHELTER_SELECT = `SELECT s.id, s.code, s.name, s.operator_code, a.name_es 
   FROM shelters s JOIN agencies a ON a.code = s.operator_code`;
 
 export function agencyView(row: AgencyRow): AgencyView {
-  return { code: row.code, name: { es: row.name_es, en: row.name_en }, kind: row.kind, active: row.active };
+  return { code: row.code, name: { es: row.name_es, en: row.name_en }, kind: row.kind, active: row.active, protectionMandate: row.protection_mandate };
 }
 
 function shelterView(row: ShelterRow): ShelterView {
@@ -55,15 +55,17 @@ export class DirectoryRepository {
     return row ? agencyView(row) : undefined;
   }
 
-  async insertAgency(m: EntityManager, a: { code: string; es: string; en: string; kind: string }): Promise<void> {
-    await m.query(`INSERT INTO agencies (code, name_es, name_en, kind) VALUES ($1, $2, $3, $4)`, [a.code, a.es, a.en, a.kind]);
+  async insertAgency(m: EntityManager, a: { code: string; es: string; en: string; kind: string; protectionMandate: boolean }): Promise<void> {
+    await m.query(`INSERT INTO agencies (code, name_es, name_en, kind, protection_mandate) VALUES ($1, $2, $3, $4, $5)`,
+      [a.code, a.es, a.en, a.kind, a.protectionMandate]);
   }
 
-  async updateAgency(m: EntityManager, code: string, a: { es?: string; en?: string; kind?: string; active?: boolean }): Promise<boolean> {
+  async updateAgency(m: EntityManager, code: string, a: { es?: string; en?: string; kind?: string; active?: boolean; protectionMandate?: boolean }): Promise<boolean> {
     const rows = await modifyReturning(m, 
       `UPDATE agencies SET name_es = COALESCE($2, name_es), name_en = COALESCE($3, name_en), kind = COALESCE($4, kind),
-         active = COALESCE($5, active), updated_at = now() WHERE code = $1 RETURNING code`,
-      [code, a.es ?? null, a.en ?? null, a.kind ?? null, a.active ?? null],
+         active = COALESCE($5, active), protection_mandate = COALESCE($6, protection_mandate), updated_at = now()
+       WHERE code = $1 RETURNING code`,
+      [code, a.es ?? null, a.en ?? null, a.kind ?? null, a.active ?? null, a.protectionMandate ?? null],
     );
     return rows.length === 1;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { Actor, LocalizedText, ProblemException, RequestMeta } from '@ruta/core';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DirectoryErrorCode } from './directory.exception';
 import { DirectoryRepository } from './directory.repository';
 import { AgencyNames } from './agency-names.service';
@@ -34,10 +34,28 @@ export class DirectoryService {
     return agency;
   }
 
+  /**
+   * The agency a case is to be led by, read through the caller's transaction: only an agency with a
+   * protection mandate can lead a case (PRODUCT.md section 2, "Separation of duties"). 422 naming `path`
+   * otherwise, so that the caller changes nothing.
+   */
+  async requireLeadCapable(m: EntityManager, code: string, path: string): Promise<AgencyView> {
+    const agency = await this.repository.findAgency(code, m);
+    if (!agency) throw ProblemException.unprocessable(DirectoryErrorCode.AgencyNotFound, { errors: [{ path, message: `unknown agency ${code}` }] });
+    if (!agency.protectionMandate) {
+      throw ProblemException.unprocessable(DirectoryErrorCode.NoProtectionMandate, { errors: [{ path, message: `${code} has no protection mandate` }] });
+    }
+    return agency;
+  }
+
   async createAgency(dto: CreateAgencyDto, actor: Actor, meta: RequestMeta): Promise<AgencyView> {
     const created = await this.ds.transaction(async (m) => {
-      await this.repository.insertAgency(m, { code: dto.code, es: dto.name.es, en: dto.name.en, kind: dto.kind });
-      await this.audit.record(m, { actor, meta, action: 'agency.create', subjectType: 'agency', subjectId: dto.code, changedFields: ['code', 'name', 'kind'] });
+      const protectionMandate = dto.protectionMandate ?? false;
+      await this.repository.insertAgency(m, { code: dto.code, es: dto.name.es, en: dto.name.en, kind: dto.kind, protectionMandate });
+      await this.audit.record(m, {
+        actor, meta, action: 'agency.create', subjectType: 'agency', subjectId: dto.code, changedFields: ['code', 'name', 'kind', 'protectionMandate'],
+        details: { after: { protectionMandate } },
+      });
       return (await this.repository.findAgency(dto.code, m))!;
     });
     await this.names.refreshAfterChange();
@@ -46,9 +64,14 @@ export class DirectoryService {
 
   async updateAgency(code: string, dto: UpdateAgencyDto, actor: Actor, meta: RequestMeta): Promise<AgencyView> {
     const updated = await this.ds.transaction(async (m) => {
-      const found = await this.repository.updateAgency(m, code, { es: dto.name?.es, en: dto.name?.en, kind: dto.kind, active: dto.active });
-      if (!found) throw ProblemException.notFound(DirectoryErrorCode.AgencyNotFound);
-      await this.audit.record(m, { actor, meta, action: 'agency.update', subjectType: 'agency', subjectId: code, changedFields: changed(dto) });
+      const before = await this.repository.findAgency(code, m);
+      const found = await this.repository.updateAgency(m, code, {
+        es: dto.name?.es, en: dto.name?.en, kind: dto.kind, active: dto.active, protectionMandate: dto.protectionMandate,
+      });
+      if (!found || !before) throw ProblemException.notFound(DirectoryErrorCode.AgencyNotFound);
+      const mandate = dto.protectionMandate !== undefined && dto.protectionMandate !== before.protectionMandate
+        ? { before: { protectionMandate: before.protectionMandate }, after: { protectionMandate: dto.protectionMandate } } : undefined;
+      await this.audit.record(m, { actor, meta, action: 'agency.update', subjectType: 'agency', subjectId: code, changedFields: changed(dto), details: mandate });
       return (await this.repository.findAgency(code, m))!;
     });
     await this.names.refreshAfterChange();

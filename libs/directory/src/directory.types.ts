@@ -8,6 +8,8 @@ export interface AgencyRef {
 export interface AgencyView extends AgencyRef {
   kind: string;
   active: boolean;
+  /** Only an agency with a protection mandate may lead a case (PRODUCT.md section 2). */
+  protectionMandate: boolean;
 }
 
 export interface ShelterView {

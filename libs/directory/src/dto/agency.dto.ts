@@ -26,6 +26,11 @@ export class CreateAgencyDto {
   @ApiProperty({ enum: AGENCY_KINDS })
   @IsIn(AGENCY_KINDS)
   kind: string;
+
+  @ApiPropertyOptional({ description: 'Only an agency with a protection mandate may lead a case; false when left out', default: false })
+  @IsOptional()
+  @IsBoolean()
+  protectionMandate?: boolean;
 }
 
 export class UpdateAgencyDto {
@@ -44,4 +49,9 @@ export class UpdateAgencyDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only an agency with a protection mandate may lead a case' })
+  @IsOptional()
+  @IsBoolean()
+  protectionMandate?: boolean;
 }
