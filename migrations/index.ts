@@ -11,6 +11,7 @@ import { AddVisaDecisionTask1764500000000 } from './1764500000000-AddVisaDecisio
 import { CreateFollowUp1764600000000 } from './1764600000000-CreateFollowUp';
 import { SetAppRoleTimeouts1764700000000 } from './1764700000000-SetAppRoleTimeouts';
 import { AddTaskQueueIndex1764800000000 } from './1764800000000-AddTaskQueueIndex';
+import { AddCaseRetention1764920000000 } from './1764920000000-AddCaseRetention';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CreateFollowUp1764600000000,
   SetAppRoleTimeouts1764700000000,
   AddTaskQueueIndex1764800000000,
+  AddCaseRetention1764920000000,
 ];

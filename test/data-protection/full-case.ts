@@ -58,15 +58,14 @@ export async function fullyPopulatedClosedCase(t: TestApp, p: Protocol): Promise
     rejection: `Falta informe final ${tag}`,
   };
   const marker = `MARKER-${tag}-PDF`;
-  const body = intake({ givenNames: s.givenNames, familyNames: s.familyNames, dateOfBirth: s.dateOfBirth, document: s.document, answers: CHILD_ANSWERS.map((a, i) => (i === 0 ? { ...a, note: s.screeningNote } : a)) }) as ReturnType<typeof intake> & {
-    victim: Record<string, unknown>; identification: Record<string, unknown>; consent: Record<string, unknown>;
+  const base = intake({ givenNames: s.givenNames, familyNames: s.familyNames, dateOfBirth: s.dateOfBirth, document: s.document,
+    answers: CHILD_ANSWERS.map((a, i) => (i === 0 ? { ...a, note: s.screeningNote } : a)) });
+  const body = {
+    ...base,
+    victim: { ...base.victim, genderIdentity: s.genderIdentity, contact: { phone: s.phone, address: s.address } },
+    identification: { ...base.identification, place: s.place, circumstances: s.circumstances },
+    consent: { ...base.consent, childView: s.childView, guardian: { name: s.guardian, relationship: 'tía' } },
   };
-  body.victim.genderIdentity = s.genderIdentity;
-  body.victim.contact = { phone: s.phone, address: s.address };
-  body.identification.place = s.place;
-  body.identification.circumstances = s.circumstances;
-  body.consent.childView = s.childView;
-  body.consent.guardian = { name: s.guardian, relationship: 'tía' };
   const created = await t.http().post('/api/v1/cases').set(p.as('officer.rumichaca')).send(body).expect(201);
   const caseId: string = created.body.id;
   await t.http().post(`/api/v1/cases/${caseId}/complaint`).set(p.as('officer.rumichaca')).send({ notifiedOn: '2026-11-21', complaintNumber: s.complaintNumber }).expect(200);
