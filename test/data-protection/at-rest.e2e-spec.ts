@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { bootApp, freshDatabase, TestApp } from '../support/app';
 import { ownerClient } from '../support/database';
@@ -28,10 +31,12 @@ describe('Data protection: nothing about the person is stored in plaintext, in a
   let p: Protocol;
   let owner: Client;
   let full: FullCase;
+  // A database of its own (the scan reads every table), so an audit chain head of its own too.
+  const headFile = join(tmpdir(), `ruta-audit-head-at-rest-${process.pid}.json`);
 
   beforeAll(async () => {
     const db = await freshDatabase('at_rest');
-    t = await bootApp(db);
+    t = await bootApp({ ...db, AUDIT_HEAD_FILE: headFile });
     owner = await ownerClient(db.DATABASE_URL);
     p = new Protocol(t);
     await p.login(...FULL_CASE_USERS);
@@ -40,6 +45,7 @@ describe('Data protection: nothing about the person is stored in plaintext, in a
   afterAll(async () => {
     await owner?.end();
     await t?.close();
+    rmSync(headFile, { force: true });
   });
 
   it('finds none of the identity or free-text values, nor the attachment\'s bytes, in any column of any table', async () => {
