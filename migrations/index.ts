@@ -12,6 +12,7 @@ import { CreateFollowUp1764600000000 } from './1764600000000-CreateFollowUp';
 import { SetAppRoleTimeouts1764700000000 } from './1764700000000-SetAppRoleTimeouts';
 import { AddTaskQueueIndex1764800000000 } from './1764800000000-AddTaskQueueIndex';
 import { AddSeparationOfDuties1764900000000 } from './1764900000000-AddSeparationOfDuties';
+import { AddCaseRetention1764920000000 } from './1764920000000-AddCaseRetention';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   SetAppRoleTimeouts1764700000000,
   AddTaskQueueIndex1764800000000,
   AddSeparationOfDuties1764900000000,
+  AddCaseRetention1764920000000,
 ];

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule, AuditWorkerModule } from '@ruta/audit';
 import { AuthModule } from '@ruta/auth';
-import { CaseModule } from '@ruta/case';
+import { CaseModule, CaseRetentionWorkerModule } from '@ruta/case';
 import { CaseAnalysisModule } from '@ruta/case-analysis';
 import { CareModule } from '@ruta/care';
 import { ClosureModule } from '@ruta/closure';
@@ -23,7 +23,7 @@ export class AppModule {
       imports: [
         CoreModule, AuthModule, DirectoryModule, AuditModule, TasksModule, CaseModule, IdentificationModule,
         CaseAnalysisModule, ReferralModule, RegularizationModule, CareModule, ClosureModule, FollowUpModule, HealthModule,
-        ...(options.inlineWorker ? [AuditWorkerModule, TasksWorkerModule] : []),
+        ...(options.inlineWorker ? [AuditWorkerModule, TasksWorkerModule, CaseRetentionWorkerModule] : []),
       ],
     };
   }

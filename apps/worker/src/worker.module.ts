@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditWorkerModule } from '@ruta/audit';
 import { CareModule } from '@ruta/care';
+import { CaseRetentionWorkerModule } from '@ruta/case';
 import { FollowUpModule } from '@ruta/follow-up';
 import { RegularizationModule } from '@ruta/regularization';
 import { CoreModule } from '@ruta/core';
@@ -10,5 +11,6 @@ import { TasksWorkerModule } from '@ruta/tasks';
  * The worker: the same domain modules as the API (so that every timer kind has its handler), their
  * processors and loops, no HTTP.
  */
-@Module({ imports: [CoreModule, AuditWorkerModule, TasksWorkerModule, CareModule, RegularizationModule, FollowUpModule] })
+@Module({ imports: [CoreModule, AuditWorkerModule, TasksWorkerModule, CareModule, RegularizationModule, FollowUpModule,
+  CaseRetentionWorkerModule] })
 export class WorkerModule {}

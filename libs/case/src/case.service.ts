@@ -52,7 +52,9 @@ export class CaseService implements OnModuleInit {
     if (!rule || !(targets.includes(input.to) || (rule.to === 'previous'))) {
       throw ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { status: row.status, action: input.action } });
     }
-    const version = await this.repository.update(m, row.id, input.expectedVersion ?? row.version, { status: input.to, ...(input.set ?? {}) });
+    // The retention period runs from the last closing (PRODUCT.md section 12); reopening stops it.
+    const closing = input.to === 'closed' ? { closed_at: this.clock.now() } : row.status === 'closed' ? { closed_at: null } : {};
+    const version = await this.repository.update(m, row.id, input.expectedVersion ?? row.version, { status: input.to, ...closing, ...(input.set ?? {}) });
     if (version === null) throw ProblemException.conflict('version_conflict');
     await this.repository.insertHistory(m, {
       caseId: row.id, action: input.action, fromStatus: row.status, toStatus: input.to, actor, at: this.clock.now(),

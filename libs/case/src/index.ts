@@ -14,3 +14,5 @@ export * from './if-match';
 export * from './case-parts.registry';
 export * from './case-view.assembler';
 export { CASE_READERS } from './case.controller';
+export * from './retention/case-retention-worker.module';
+export * from './retention/case-retention.service';

@@ -7,6 +7,7 @@ export enum ClosureErrorCode {
   NotClosable = 'case_not_closable',
   AlreadyPending = 'closure_already_requested',
   NotPending = 'closure_request_not_pending',
+  Pseudonymized = 'case_pseudonymized',
 }
 
 registerProblemCodes({
@@ -19,4 +20,8 @@ registerProblemCodes({
   [ClosureErrorCode.NotClosable]: { es: 'El caso no puede cerrarse en su estado actual', en: 'The case cannot be closed in its current status' },
   [ClosureErrorCode.AlreadyPending]: { es: 'Ya hay una solicitud de cierre pendiente', en: 'A closure request is already pending' },
   [ClosureErrorCode.NotPending]: { es: 'La solicitud de cierre ya fue decidida', en: 'The closure request was already decided' },
+  [ClosureErrorCode.Pseudonymized]: {
+    es: 'El caso fue seudonimizado al vencer su plazo de conservación y no puede reabrirse; registre un caso nuevo',
+    en: 'The case was pseudonymized when its retention period ended and cannot be reopened; register a new case',
+  },
 });

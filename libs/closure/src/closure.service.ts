@@ -82,6 +82,9 @@ export class ClosureService {
   async reopen(actor: Actor, caseId: string, reason: string, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
+      // Retention erased who the person is (PRODUCT.md section 12): there is nothing left to work on.
+      const [{ pseudonymized_at: pseudonymizedAt }] = await m.query(`SELECT pseudonymized_at FROM cases WHERE id = $1`, [caseId]);
+      if (pseudonymizedAt) throw ProblemException.conflict(ClosureErrorCode.Pseudonymized);
       const previous = row.status_before_closure ?? 'identified';
       const traffickingStatus = row.closure_reason === 'not_recognized' ? 'presumed_victim'
         : row.closure_reason === 'no_indicators' ? 'possible_victim' : row.trafficking_status;

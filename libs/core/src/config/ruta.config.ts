@@ -158,7 +158,18 @@ export const visaConfig = registerAs('visa', () => ({
   decisionDays: readInt(env(), 'VISA_DECISION_DAYS', 15, 1, 365),
 }));
 
-export const rutaConfigs = [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, tasksConfig, cryptoConfig, caseAnalysisConfig, visaConfig];
+/** Retention (PRODUCT.md section 12): closed cases are pseudonymized this many days after closing. */
+export const retentionConfig = registerAs('retention', () => {
+  const e = env();
+  return {
+    closedCaseDays: readInt(e, 'RETENTION_CLOSED_CASE_DAYS', 1826, 1, 36500),
+    /** How often the worker looks for closed cases past the period (moving the test clock also triggers it). */
+    sweepIntervalMs: readInt(e, 'RETENTION_SWEEP_INTERVAL_MS', 3600_000, 1000, 86_400_000),
+  };
+});
+
+export const rutaConfigs = [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, tasksConfig, cryptoConfig, caseAnalysisConfig, visaConfig,
+  retentionConfig];
 
 /** Runs every namespace once so that a bad variable stops start-up before anything connects. */
 export function validateRutaConfig(): void {

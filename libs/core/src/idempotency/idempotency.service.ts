@@ -68,4 +68,13 @@ export class IdempotencyService {
     if (row.state !== 'done') throw ProblemException.conflict('idempotency_in_progress');
     return { status: row.response_status, body: this.cipher.decryptJson<T>(row.response_enc) as T, replayed: true };
   }
+
+  /**
+   * Retention (PRODUCT.md section 12): a stored answer may hold a victim's identity (an intake's), so none
+   * outlives the retention period of the cases it could describe.
+   */
+  async purgeCreatedBefore(cutoff: Date): Promise<number> {
+    const rows = await modifyReturning(this.ds.manager, `DELETE FROM idempotency_keys WHERE created_at < $1 RETURNING key`, [cutoff]);
+    return rows.length;
+  }
 }
