@@ -16,7 +16,7 @@ export const ACTION_PART: Readonly<Record<string, TimelinePart>> = {
   intake: 'core', screen: 'core', submit_for_review: 'core', close_screening: 'core', open_review: 'core',
   decide_recognize: 'core', decide_request_information: 'core', decide_not_recognize: 'core',
   create_follow_up_plan: 'core', closure_requested: 'core', closure_rejected: 'core', approve_closure: 'core',
-  reopen: 'core', lead_agency_changed: 'core',
+  reopen: 'core', lead_agency_changed: 'core', pseudonymize: 'core',
   update: 'identification', complaint_notified: 'identification',
   consent_changed: 'consent', consent_withdrawn: 'consent',
   // Links name another case: only the committee, which confirms duplicates, sees them.
