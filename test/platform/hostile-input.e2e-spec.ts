@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { bootApp, freshDatabase, TestApp } from '../support/app';
 import { ownerClient } from '../support/database';
-import { databaseNames, fingerprint } from '../support/db-fingerprint';
+import { databaseNames, fingerprint, settledFingerprint } from '../support/db-fingerprint';
 import { listRouteDeclarations } from '../support/routes';
 
 // The demo user who passes each role's access check (PRODUCT.md section 13, demo users).
@@ -60,7 +60,7 @@ describe('Hostile input on every route (PRODUCT.md section 13)', () => {
     expect(routes.length).toBeGreaterThan(60);
     const dbNames = await databaseNames(owner);
     expect(dbNames).toContain('cases_border_point_fkey');
-    const before = await fingerprint(owner);
+    const before = await settledFingerprint(owner);
     const failures: string[] = [];
     let sent = 0;
     for (const { route, access } of routes) {

@@ -28,3 +28,15 @@ export async function databaseNames(client: Client): Promise<string[]> {
      UNION SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE '%\\_%'`);
   return res.rows.map((r) => r.name);
 }
+
+/** The fingerprint once background work (the outbox relay, timers) has settled: two equal readings in a row. */
+export async function settledFingerprint(client: Client, timeoutMs = 10_000): Promise<Record<string, string>> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await fingerprint(client);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 250));
+    const next = await fingerprint(client);
+    if (JSON.stringify(next) === JSON.stringify(last) || Date.now() > deadline) return next;
+    last = next;
+  }
+}
