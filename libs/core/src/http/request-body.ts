@@ -102,10 +102,10 @@ interface BodyContract {
 const contracts = new WeakMap<object, BodyContract>();
 
 function contractOf(controller: Type<unknown>, handler: (...args: unknown[]) => unknown): BodyContract {
-  const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-  const update = method === RequestMethod.PATCH || method === RequestMethod.PUT;
   const cached = contracts.get(handler);
   if (cached) return cached;
+  const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+  const update = method === RequestMethod.PATCH || method === RequestMethod.PUT;
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler.name) ?? {}) as Record<string, { index: number }>;
   const paramTypes = (Reflect.getMetadata(PARAMTYPES_METADATA, controller.prototype, handler.name) ?? []) as unknown[];
   const bodyArg = Object.entries(args).find(([key]) => key.split(':')[0] === String(RouteParamtypes.BODY));
