@@ -27,7 +27,17 @@ export async function freshDatabase(suffix: string): Promise<Record<string, stri
   const name = `${run.database}_${suffix}`;
   await createDatabase(run.adminUrl, name);
   const url = withDatabase(run.adminUrl, name);
-  await migrateAndSeed(url);
+  // The application role is the cluster's, not the database's: two suites migrating their own databases
+  // at once can collide on its grants ("tuple concurrently updated"). Migrations resume where they stopped.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await migrateAndSeed(url);
+      break;
+    } catch (err) {
+      if (attempt >= 5 || !/tuple concurrently (updated|deleted)/.test((err as Error).message)) throw err;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
   return { DATABASE_URL: url };
 }
 

@@ -43,6 +43,10 @@ export class AuditRepository {
 
   async insert(manager: EntityManager | undefined, input: AuditInput): Promise<void> {
     const actor = input.actor ?? null;
+    // The client's own X-Request-Id is not the request id; it is kept in the entry's details (hashed with
+    // them, so the chain of earlier entries is untouched).
+    const clientRequestId = input.meta?.clientRequestId;
+    const details = clientRequestId ? { ...(input.details ?? {}), clientRequestId } : (input.details ?? {});
     await (manager ?? this.ds.manager).query(
       `INSERT INTO audit_entries (actor_id, actor_username, actor_roles, actor_agency, action, outcome, subject_type,
         subject_id, case_id, request_id, client_address, changed_fields, details)
@@ -50,7 +54,7 @@ export class AuditRepository {
       [actor?.id ?? null, actor?.username ?? input.actorUsername ?? null, actor?.roles ?? [], actor?.agencyCode ?? null,
         input.action, input.outcome ?? 'success', input.subjectType ?? null, input.subjectId ?? null,
         input.caseId ?? null, input.meta?.requestId ?? null, input.meta?.clientAddress ?? null,
-        input.changedFields ?? [], JSON.stringify(input.details ?? {})],
+        input.changedFields ?? [], JSON.stringify(details)],
     );
   }
 

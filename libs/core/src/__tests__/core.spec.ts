@@ -49,6 +49,17 @@ describe('toProblem', () => {
     expect(toProblem(pg(code, 'c1'))).toMatchObject({ status, code: problem });
   });
   it('leaves unknown database errors to become 500', () => expect(toProblem(pg('XX000'))).toBeUndefined());
+  it('names the request field a constraint guards, never the constraint (PRODUCT.md section 13)', () => {
+    const mapped = toProblem(pg('23503', 'cases_border_point_fkey'));
+    expect(mapped?.options.errors).toEqual([{ path: 'identification.borderPoint', message: expect.any(String) }]);
+    expect(JSON.stringify(mapped?.options)).not.toContain('cases_border_point_fkey');
+    const unmapped = toProblem(pg('23505', 'some_table_some_column_key'));
+    expect(unmapped).toMatchObject({ status: 409, code: 'already_exists' });
+    expect(JSON.stringify(unmapped?.options)).not.toContain('some_table');
+  });
+  it('answers a string the database cannot store (a NUL byte) with 400', () => {
+    expect(toProblem(pg('22021'))).toMatchObject({ status: 400, code: 'validation_failed' });
+  });
   it('answers 503 when the database is unreachable or shutting down', () => {
     expect(toProblem(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({ status: 503, code: 'service_unavailable' });
     expect(toProblem(pg('57P01'))).toMatchObject({ status: 503 });

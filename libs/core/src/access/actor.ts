@@ -15,4 +15,6 @@ export interface Actor {
 export interface RequestMeta {
   requestId: string | null;
   clientAddress: string | null;
+  /** The X-Request-Id the client sent, kept apart from the server's id (PRODUCT.md section 13). */
+  clientRequestId?: string | null;
 }

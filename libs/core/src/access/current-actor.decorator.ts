@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { ProblemException } from '../errors/problem.exception';
+import { clientRequestIdOf } from '../http/request-id';
 import { Actor, RequestMeta } from './actor';
 
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
@@ -10,7 +11,7 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
 });
 
 export function requestMeta(req: Request): RequestMeta {
-  return { requestId: req.id ? String(req.id) : null, clientAddress: req.ip ?? null };
+  return { requestId: req.id ? String(req.id) : null, clientAddress: req.ip ?? null, clientRequestId: clientRequestIdOf(req) };
 }
 
 export const CurrentRequest = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta =>

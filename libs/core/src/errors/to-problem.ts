@@ -1,17 +1,18 @@
 import { HttpException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { POOL_TIMEOUT } from '../database/connection-guard';
-import { ProblemException } from './problem.exception';
+import { constraintField } from './constraint-fields';
+import { ProblemException, ProblemOptions } from './problem.exception';
 
 interface PgError {
   code?: string;
   constraint?: string;
-  column?: string;
 }
 
 /**
  * Maps anything thrown while serving a request to a problem. Database constraint violations are the
- * last line of defence for a rule, so they answer 409/422 with the constraint name, never 500.
+ * last line of defence for a rule, so they answer 409/422 naming the request field, never 500. A string
+ * the database cannot store (22021, a NUL that got past the HTTP layer) is the client's: 400.
  */
 // Unreachable or shutting down; no free pooled connection in time; a statement or idle transaction
 // ended by the server's timeouts (57014, 25P03): the request was fine, the service is busy or away.
@@ -31,21 +32,27 @@ export function toProblem(error: unknown): ProblemException | undefined {
 }
 
 function fromDatabase(error: PgError): ProblemException | undefined {
-  const constraint = error.constraint ? { constraint: error.constraint } : error.column ? { column: error.column } : undefined;
   switch (error.code) {
     case '23505':
-      return ProblemException.conflict('already_exists', { extensions: constraint });
+      return ProblemException.conflict('already_exists', fieldOf(error, 'is already in use', {
+        es: 'ya está en uso', en: 'is already in use',
+      }));
     case '23503':
-      return ProblemException.unprocessable('reference_not_found', { extensions: constraint });
+      return ProblemException.unprocessable('reference_not_found', fieldOf(error, 'must name an existing record', {
+        es: 'no corresponde a un registro existente', en: 'does not name an existing record',
+      }));
     case '23514':
     case '23502':
     case '23P01':
-      return ProblemException.unprocessable('constraint_violation', { extensions: constraint });
+      return ProblemException.unprocessable('constraint_violation', fieldOf(error, 'breaks a data rule', {
+        es: 'no cumple una regla de los datos', en: 'breaks a data rule',
+      }));
     case '22P02':
     case '22007':
     case '22008':
     case '22003':
     case '22001':
+    case '22021':
       return ProblemException.badRequest('validation_failed');
     case '40001':
     case '40P01':
@@ -53,6 +60,16 @@ function fromDatabase(error: PgError): ProblemException | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The field a violated constraint guards (errors[].path), never the constraint's, table's or column's
+ * name: those are the database's, not the API's (PRODUCT.md section 13).
+ */
+function fieldOf(error: PgError, message: string, says: { es: string; en: string }): ProblemOptions {
+  const path = constraintField(error.constraint);
+  if (!path) return {};
+  return { errors: [{ path, message }], detail: { es: `El campo ${path} ${says.es}`, en: `The field ${path} ${says.en}` } };
 }
 
 interface BodyParserError {

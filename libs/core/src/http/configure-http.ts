@@ -7,6 +7,8 @@ import { Logger } from 'nestjs-pino';
 import { ProblemFilter, RefusalRecorder, sendProblem } from '../errors/problem.filter';
 import { rutaValidationPipe } from '../errors/validation';
 import { homePage } from './home-page';
+import { BodyContractGuard, JSON_BODY_LIMIT, refuseForeignInput, refuseHostileJson } from './request-body';
+import { assignRequestId } from './request-id';
 
 export const API_PREFIX = 'api/v1';
 
@@ -19,18 +21,29 @@ export function configureHttp(app: NestExpressApplication, options: { trustProxy
   if (options.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX);
+  // First, so that every answer (a body-parser refusal too) carries the server's request id.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    assignRequestId(req, res);
+    next();
+  });
   app.use(helmet());
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path.startsWith('/api')) res.setHeader('Cache-Control', 'no-store');
     next();
   });
   app.getHttpAdapter().get('/', (req: unknown, res: unknown) => homePage(req as Request, res as Response));
-  app.use(express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
+  // Section 13: JSON only (multipart where a route declares it), no NUL, at most 32 levels, 1 MB; all
+  // before routing, so before any guard (the sign-in route's passport guard reads the body).
+  app.use(refuseForeignInput);
+  app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(refuseHostileJson);
   const bodyLogger = new NestLogger('BodyParser');
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
     sendProblem(error, req, res, bodyLogger);
   });
+  // Global guards run before the access guard and route guards: the body a route declares is checked first.
+  app.useGlobalGuards(new BodyContractGuard());
   app.useGlobalPipes(rutaValidationPipe());
   app.useGlobalFilters(new ProblemFilter(options.onRefusal));
   app.enableShutdownHooks();

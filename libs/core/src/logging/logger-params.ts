@@ -1,9 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import type { Params } from 'nestjs-pino';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
+import { assignRequestId } from '../http/request-id';
 
 /** Nest's start-up wiring (a line per module and route): useful in production logs, noise in a terminal. */
 const WIRING = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
@@ -20,12 +18,8 @@ export function rutaLoggerParams(level: string, format: 'json' | 'pretty'): Para
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
+      // The server's id, set by the first middleware (configureHttp); a client's X-Request-Id is not the id.
+      genReqId: (req, res) => assignRequestId(req, res),
       // Only method, path, status and ids.
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
