@@ -1,7 +1,7 @@
 import { AuditSealer } from '@ruta/audit';
 import { Client } from 'pg';
 import { visibleCasesSql } from '../libs/case/src/access/case-policy';
-import { bootApp, TestApp } from './support/app';
+import { bootApp, TestApp, waitFor } from './support/app';
 import { readRun } from './support/test-env';
 
 /*
@@ -23,7 +23,13 @@ describe('Suite-wide invariants', () => {
   });
 
   it('GET /audit/verify is valid over every entry the suite wrote', async () => {
-    await t.app.get(AuditSealer).sealPending();
+    // The sealer seals what no open transaction of the cluster can still precede: retry until all is sealed.
+    await waitFor(async () => {
+      await t.app.get(AuditSealer).sealPending();
+      const { rows: [{ unsealed }] } = await owner.query(
+        `SELECT count(*)::int AS unsealed FROM audit_entries e WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.entry_id = e.id)`);
+      return unsealed === 0;
+    }, 30000, 250);
     const { rows: [{ n }] } = await owner.query(`SELECT count(*)::int AS n FROM audit_entries`);
     const token = await t.login('auditor');
     const res = await t.http().get('/api/v1/audit/verify').set('Authorization', `Bearer ${token}`).expect(200);

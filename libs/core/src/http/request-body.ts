@@ -170,6 +170,7 @@ export class BodyContractGuard implements CanActivate {
     }
     if (!isPlainObject(body)) {
       throw ProblemException.badRequest('validation_failed', {
+        errors: [{ path: '$', message: 'the body must be a JSON object' }],
         detail: { es: 'El cuerpo debe ser un objeto JSON', en: 'The body must be a JSON object' },
       });
     }
