@@ -13,6 +13,7 @@ import { SetAppRoleTimeouts1764700000000 } from './1764700000000-SetAppRoleTimeo
 import { AddTaskQueueIndex1764800000000 } from './1764800000000-AddTaskQueueIndex';
 import { AddSeparationOfDuties1764900000000 } from './1764900000000-AddSeparationOfDuties';
 import { AddCaseRetention1764920000000 } from './1764920000000-AddCaseRetention';
+import { KeepPseudonymizedCasesErased1764930000000 } from './1764930000000-KeepPseudonymizedCasesErased';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AddTaskQueueIndex1764800000000,
   AddSeparationOfDuties1764900000000,
   AddCaseRetention1764920000000,
+  KeepPseudonymizedCasesErased1764930000000,
 ];

@@ -8,7 +8,7 @@ import { bootApp, freshDatabase, TestApp, waitFor } from '../support/app';
 import { ownerClient } from '../support/database';
 import { intake } from '../identification/fixtures';
 import { Protocol } from '../referral/protocol';
-import { closedInScreening, FULL_CASE_USERS, FullCase, fullyPopulatedClosedCase } from './full-case';
+import { closedInScreening, FULL_CASE_USERS, FullCase, fullyPopulatedClosedCase, pdfWith } from './full-case';
 
 const PERIOD_DAYS = 1826;
 
@@ -146,6 +146,20 @@ describe('Data protection: closed cases are pseudonymized after the retention pe
     expect(reopen.body.code).toBe('case_pseudonymized');
     expect(reopen.body.detail).toMatch(/seudonimizado/);
     expect(await one(`SELECT status FROM cases WHERE id = $1`, [full.caseId])).toEqual({ status: 'closed' });
+  });
+
+  it('keeps it erased: no route can write personal data about it again (409, enforced by the database)', async () => {
+    const before = await one(`SELECT version, given_names_enc FROM cases WHERE id = $1`, [full.caseId]);
+    const patch = await t.http().patch(`/api/v1/cases/${full.caseId}`).set(p.as('committee.mdi')).set('If-Match', `"${before.version}"`)
+      .send({ victim: { givenNames: 'Nombre Nuevo', dateOfBirth: '2010-02-02' } });
+    expect({ status: patch.status, code: patch.body.code }).toEqual({ status: 409, code: 'case_pseudonymized' });
+    const upload = await t.http().post(`/api/v1/cases/${full.caseId}/attachments`).set(p.as('committee.mdi')).field('part', 'case')
+      .attach('file', pdfWith('after-retention'), { filename: 'nuevo.pdf', contentType: 'application/pdf' });
+    expect({ status: upload.status, code: upload.body.code }).toEqual({ status: 409, code: 'case_pseudonymized' });
+    expect(await one(`SELECT version, given_names_enc FROM cases WHERE id = $1`, [full.caseId])).toEqual(before);
+    expect(await one(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1`, [full.caseId])).toEqual({ n: 0 });
+    // The schema owner (retention itself, migrations) is not concerned.
+    await owner.query(`UPDATE cases SET canton = NULL WHERE id = $1`, [full.caseId]);
   });
 
   it('audits the pseudonymization once, by the system, and the audit chain stays valid', async () => {

@@ -7,6 +7,7 @@ import { ProblemException, ProblemOptions } from './problem.exception';
 interface PgError {
   code?: string;
   constraint?: string;
+  message?: string;
 }
 
 /**
@@ -57,6 +58,13 @@ function fromDatabase(error: PgError): ProblemException | undefined {
     case '40001':
     case '40P01':
       return ProblemException.conflict('conflict');
+    case '55000':
+      // Raised by the triggers that keep a pseudonymized case's personal data erased (migrations).
+      if (error.message !== 'case_pseudonymized') return undefined;
+      return ProblemException.conflict('case_pseudonymized', { detail: {
+        es: 'El caso fue seudonimizado al vencer su plazo de conservación: no admite datos personales nuevos',
+        en: 'The case was pseudonymized when its retention period ended: it takes no new personal data',
+      } });
     default:
       return undefined;
   }
