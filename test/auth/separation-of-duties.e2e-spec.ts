@@ -72,8 +72,10 @@ describe('Separation of duties (PRODUCT.md section 2)', () => {
   describe('an admin cannot change their own account through the user routes', () => {
     it('the original attack: PATCH own roles is refused, and after signing in again the admin still cannot read any case', async () => {
       const created = await t.http().post('/api/v1/cases').set(p.as('officer.rumichaca')).send(intake()).expect(201);
-      for (const roles of [['admin', 'committee_member'], ['committee_member'], ['auditor']]) {
-        const res = await t.http().patch(`/api/v1/users/${adminId}`).set(admin()).send({ roles });
+      // The own id as the database would match it too: upper case is the same UUID.
+      const attempts = [[adminId, ['admin', 'committee_member']], [adminId, ['committee_member']], [adminId, ['auditor']], [adminId.toUpperCase(), ['committee_member']]] as const;
+      for (const [id, roles] of attempts) {
+        const res = await t.http().patch(`/api/v1/users/${id}`).set(admin()).send({ roles });
         expect(res.status).toBe(422);
         expect(res.body).toMatchObject({ code: 'own_account_change', errors: [{ path: 'roles' }] });
       }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, ParseIdPipe } from '@ruta/core';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -27,7 +27,7 @@ export class UsersController {
   @Patch(':id')
   @Allow('admin')
   @ApiOperation({ summary: 'Change roles, unit, shelter, or disable a user' })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateUserDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.users.update(id, dto, actor, meta);
   }
 }

@@ -64,7 +64,7 @@ export class UsersService {
   }
 
   async update(id: string, dto: UpdateUserDto, actor: Actor, meta: RequestMeta): Promise<UserView> {
-    if (id === actor.id) checkOwnAccount(dto);
+    if (id.toLowerCase() === actor.id.toLowerCase()) checkOwnAccount(dto);
     if (dto.roles) checkAdminExclusive(dto.roles);
     const passwordHash = dto.password ? await this.passwords.hash(dto.password) : undefined;
     return this.ds.transaction(async (m) => {

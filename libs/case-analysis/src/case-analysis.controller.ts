@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { etag } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, ParseIdPipe } from '@ruta/core';
 import type { Response } from 'express';
 import { DecisionDto, LeadAgencyDto } from './dto/review.dto';
 import { ReviewService } from './review.service';
@@ -15,14 +15,14 @@ export class CaseAnalysisController {
   @Post('cases/:id/reviews')
   @Allow('committee_member')
   @ApiOperation({ summary: 'Open a review of an identified case' })
-  open(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  open(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.reviews.open(actor, id, meta);
   }
 
   @Get('cases/:id/reviews')
   @Allow('committee_member')
   @ApiOperation({ summary: 'The reviews of a case' })
-  list(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  list(@Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.reviews.list(actor, id, query, meta);
   }
 
@@ -31,7 +31,7 @@ export class CaseAnalysisController {
   @Allow('committee_member')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Decide with quorum: recognize (lead agency and plan), request information, or not recognize' })
-  async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DecisionDto, @Headers('idempotency-key') key: string | undefined,
+  async decide(@Param('id', ParseIdPipe) id: string, @Body() dto: DecisionDto, @Headers('idempotency-key') key: string | undefined,
     @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const result = await this.reviews.decide(actor, id, dto, key, meta);
     res.status(result.status);
@@ -42,7 +42,7 @@ export class CaseAnalysisController {
   @HttpCode(200)
   @Allow('committee_member')
   @ApiOperation({ summary: 'Change the lead agency (its open tasks move to the new one)' })
-  async lead(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: LeadAgencyDto, @CurrentActor() actor: Actor,
+  async lead(@Param('id', ParseIdPipe) id: string, @Body() dto: LeadAgencyDto, @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.reviews.changeLead(actor, id, dto, meta);
     res.setHeader('ETag', etag(version));

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, ParseIdPipe } from '@ruta/core';
 import type { Response } from 'express';
 import { CaseRecordService } from './case-record.service';
 import { CaseService } from './case.service';
@@ -27,7 +27,7 @@ export class CaseController {
   @Get(':id')
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'One case (404 when the caller may not see it); ETag carries the version' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  async get(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.cases.get(actor, id, meta);
     res.setHeader('ETag', etag(version));
     return body;
@@ -38,7 +38,7 @@ export class CaseController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version read (ETag); stale: 409, missing: 428' })
   @ApiOperation({ summary: 'Change victim and identification fields' })
   async patch(
-    @Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: CasePatchDto,
+    @Param('id', ParseIdPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: CasePatchDto,
     @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response,
   ) {
     const { body, version } = await this.records.patch(actor, id, requireIfMatch(ifMatch), dto, meta);
@@ -50,7 +50,7 @@ export class CaseController {
   @HttpCode(200)
   @Allow('immigration_officer', 'committee_member', 'service_focal_point')
   @ApiOperation({ summary: 'Change or withdraw consent (recorded, never erased)' })
-  async consent(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ConsentChangeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  async consent(@Param('id', ParseIdPipe) id: string, @Body() dto: ConsentChangeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.records.changeConsent(actor, id, dto, meta);
     res.setHeader('ETag', etag(version));
     return body;
@@ -60,7 +60,7 @@ export class CaseController {
   @HttpCode(200)
   @Allow('immigration_officer', 'committee_member', 'service_focal_point')
   @ApiOperation({ summary: 'Record the criminal complaint to FGE (acknowledgement task to FGE)' })
-  async complaint(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ComplaintDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  async complaint(@Param('id', ParseIdPipe) id: string, @Body() dto: ComplaintDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.records.complaint(actor, id, dto, meta);
     res.setHeader('ETag', etag(version));
     return body;
@@ -69,7 +69,7 @@ export class CaseController {
   @Get(':id/export')
   @Allow('committee_member')
   @ApiOperation({ summary: 'Data-subject export of the whole record (audited)' })
-  async export(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+  async export(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const body = await this.cases.export(actor, id, meta);
     res.setHeader('Content-Disposition', `attachment; filename="${body.case.caseNumber as string}.json"`);
     return body;
@@ -78,7 +78,7 @@ export class CaseController {
   @Get(':id/timeline')
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'The case history (pseudonymized for auditors)' })
-  timeline(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  timeline(@Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.cases.timeline(actor, id, query, meta);
   }
 
@@ -86,7 +86,7 @@ export class CaseController {
   @HttpCode(200)
   @Allow('committee_member')
   @ApiOperation({ summary: 'Link confirmed duplicates' })
-  link(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CaseLinkDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  link(@Param('id', ParseIdPipe) id: string, @Body() dto: CaseLinkDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.records.link(actor, id, dto, meta);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { etag } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, ParseIdPipe } from '@ruta/core';
 import { IsIn, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
 import { ClosureService } from './closure.service';
@@ -27,7 +27,7 @@ export class ClosureController {
   @Post('cases/:id/closure-requests')
   @Allow('service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'Request closure (lead agency)' })
-  request(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ClosureRequestDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  request(@Param('id', ParseIdPipe) id: string, @Body() dto: ClosureRequestDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.closures.request(actor, id, dto.reason, meta);
   }
 
@@ -35,7 +35,7 @@ export class ClosureController {
   @HttpCode(200)
   @Allow('committee_member')
   @ApiOperation({ summary: 'Approve (committee member of another agency): the case closes, its open tasks are cancelled' })
-  approve(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  approve(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.closures.approve(actor, id, meta);
   }
 
@@ -43,7 +43,7 @@ export class ClosureController {
   @HttpCode(200)
   @Allow('committee_member')
   @ApiOperation({ summary: 'Reject with a reason (committee member of another agency)' })
-  reject(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ClosureReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  reject(@Param('id', ParseIdPipe) id: string, @Body() dto: ClosureReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.closures.reject(actor, id, dto.reason, meta);
   }
 
@@ -51,7 +51,7 @@ export class ClosureController {
   @HttpCode(200)
   @Allow('committee_member')
   @ApiOperation({ summary: 'Reopen a closed case with a reason' })
-  async reopen(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ClosureReasonDto, @CurrentActor() actor: Actor,
+  async reopen(@Param('id', ParseIdPipe) id: string, @Body() dto: ClosureReasonDto, @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.closures.reopen(actor, id, dto.reason, meta);
     res.setHeader('ETag', etag(version));

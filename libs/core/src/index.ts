@@ -27,3 +27,4 @@ export * from './crypto/field-cipher';
 export * from './idempotency/idempotency.service';
 export * from './idempotency/canonical-json';
 export * from './http/defined';
+export * from './http/parse-id.pipe';

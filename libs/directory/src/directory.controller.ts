@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, pageList, ProblemException, RequestMeta, SignedIn } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, pageList, ProblemException, RequestMeta, SignedIn, ParseIdPipe } from '@ruta/core';
 import { DirectoryService } from './directory.service';
 import { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 import { CreateShelterDto, UpdateShelterDto } from './dto/shelter.dto';
@@ -58,7 +58,7 @@ export class DirectoryController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'Shelter version; a stale one answers 409' })
   @ApiOperation({ summary: 'Change a shelter: capacity, eligibility, operator' })
   updateShelter(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() dto: UpdateShelterDto,
     @CurrentActor() actor: Actor,

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CASE_READERS } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, ParseIdPipe } from '@ruta/core';
 import { CheckinChangeDto, CheckinRecordDto, FollowUpPlanDto } from './dto/follow-up.dto';
 import { FollowUpService } from './follow-up.service';
 
@@ -14,21 +14,21 @@ export class FollowUpController {
   @Post('cases/:id/follow-up-plan')
   @Allow('service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'Create the one-year follow-up plan (lead agency); the case moves to follow_up' })
-  create(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: FollowUpPlanDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  create(@Param('id', ParseIdPipe) id: string, @Body() dto: FollowUpPlanDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.followUp.create(actor, id, dto, meta);
   }
 
   @Get('cases/:id/follow-up-plan')
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'The follow-up plan as the caller may see it' })
-  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  get(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.followUp.get(actor, id, meta);
   }
 
   @Patch('follow-up/checkins/:id')
   @Allow('service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'Reschedule or reassign a check-in (lead agency); its timer moves' })
-  change(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CheckinChangeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  change(@Param('id', ParseIdPipe) id: string, @Body() dto: CheckinChangeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.followUp.change(actor, id, dto, meta);
   }
 
@@ -36,7 +36,7 @@ export class FollowUpController {
   @HttpCode(200)
   @Allow('service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'Record a check-in (assigned agency): outcome, notes, new needs' })
-  record(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CheckinRecordDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  record(@Param('id', ParseIdPipe) id: string, @Body() dto: CheckinRecordDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.followUp.record(actor, id, dto, meta);
   }
 }

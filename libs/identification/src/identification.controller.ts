@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { etag, RationaleDto } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, SignedIn } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, SignedIn, ParseIdPipe } from '@ruta/core';
 import type { Response } from 'express';
 import { CatalogService } from './catalog.service';
 import { DuplicatesService } from './duplicates.service';
@@ -46,7 +46,7 @@ export class IdentificationController {
   @Post('cases/:id/screenings')
   @Allow('immigration_officer', 'committee_member')
   @ApiOperation({ summary: 'Screen again (a case in screening); presumed_victim sends it to review' })
-  async rescreen(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ScreeningDto, @CurrentActor() actor: Actor,
+  async rescreen(@Param('id', ParseIdPipe) id: string, @Body() dto: ScreeningDto, @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.ops.rescreen(actor, id, dto, meta);
     res.setHeader('ETag', etag(version));
@@ -57,7 +57,7 @@ export class IdentificationController {
   @HttpCode(200)
   @Allow('immigration_officer')
   @ApiOperation({ summary: 'Send a case in screening to the case-analysis team, with a rationale' })
-  async submit(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RationaleDto, @CurrentActor() actor: Actor,
+  async submit(@Param('id', ParseIdPipe) id: string, @Body() dto: RationaleDto, @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.ops.submitForReview(actor, id, dto.rationale, meta);
     res.setHeader('ETag', etag(version));
@@ -68,7 +68,7 @@ export class IdentificationController {
   @HttpCode(200)
   @Allow('immigration_officer')
   @ApiOperation({ summary: 'Close a case still in screening (no indicators, duplicate)' })
-  async close(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CloseScreeningDto, @CurrentActor() actor: Actor,
+  async close(@Param('id', ParseIdPipe) id: string, @Body() dto: CloseScreeningDto, @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.ops.close(actor, id, dto, meta);
     res.setHeader('ETag', etag(version));

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CASE_READERS } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, IdempotencyService, PageQueryDto, RequestMeta } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, IdempotencyService, PageQueryDto, RequestMeta, ParseIdPipe } from '@ruta/core';
 import type { Response } from 'express';
 import { AcceptReferralDto, CompleteReferralDto, CreateReferralDto, DischargeDto, ReasonDto } from './dto/referral.dto';
 import { ReferralLifecycleService } from './referral-lifecycle.service';
@@ -21,7 +21,7 @@ export class ReferralController {
   @Allow('committee_member', 'service_focal_point', 'shelter_staff')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Refer the case to a shelter or an agency (committee, lead agency, or onward from an accepted referral)' })
-  async create(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateReferralDto, @Headers('idempotency-key') key: string | undefined,
+  async create(@Param('id', ParseIdPipe) id: string, @Body() dto: CreateReferralDto, @Headers('idempotency-key') key: string | undefined,
     @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const result = await this.idempotency.run({ userId: actor.id, route: `POST /cases/${id}/referrals`, key, body: dto }, async (m) => ({
       status: 201, body: await this.referrals.createFromRequest(m, actor, id, dto, meta, key ? `referral:${key}` : null),
@@ -33,7 +33,7 @@ export class ReferralController {
   @Get('cases/:id/referrals')
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'The referrals of a case the caller may see' })
-  list(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  list(@Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.referrals.listForCase(actor, id, query, meta);
   }
 
@@ -41,7 +41,7 @@ export class ReferralController {
   @HttpCode(200)
   @Allow('shelter_staff', 'service_focal_point')
   @ApiOperation({ summary: 'Accept (for a shelter: admit, or 409 shelter_at_capacity)' })
-  accept(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: AcceptReferralDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  accept(@Param('id', ParseIdPipe) id: string, @Body() dto: AcceptReferralDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.lifecycle.accept(actor, id, dto.accompanyingChildren, meta);
   }
 
@@ -49,7 +49,7 @@ export class ReferralController {
   @HttpCode(200)
   @Allow('shelter_staff', 'service_focal_point')
   @ApiOperation({ summary: 'Decline with a reason (the lead agency gets a find_alternative task)' })
-  decline(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  decline(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.lifecycle.decline(actor, id, dto.reason, meta);
   }
 
@@ -57,7 +57,7 @@ export class ReferralController {
   @HttpCode(200)
   @Allow('service_focal_point', 'shelter_staff')
   @ApiOperation({ summary: 'Complete an accepted service referral (shelter referrals complete by discharge)' })
-  complete(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CompleteReferralDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  complete(@Param('id', ParseIdPipe) id: string, @Body() dto: CompleteReferralDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.lifecycle.complete(actor, id, dto.outcome, meta);
   }
 
@@ -65,7 +65,7 @@ export class ReferralController {
   @HttpCode(200)
   @Allow('committee_member', 'service_focal_point')
   @ApiOperation({ summary: 'Cancel (lead agency or committee)' })
-  cancel(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  cancel(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.lifecycle.cancel(actor, id, dto.reason, meta);
   }
 
@@ -73,7 +73,7 @@ export class ReferralController {
   @HttpCode(200)
   @Allow('shelter_staff')
   @ApiOperation({ summary: 'Discharge from the shelter (frees the place, completes the referral)' })
-  discharge(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: DischargeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  discharge(@Param('id', ParseIdPipe) id: string, @Body() dto: DischargeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.lifecycle.discharge(actor, id, dto, meta);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, ParseIdPipe } from '@ruta/core';
 import { GrantVisaDto, VisaQueryDto, VisaReasonDto } from './dto/visa.dto';
 import { VisaService } from './visa.service';
 
@@ -13,7 +13,7 @@ export class VisaController {
   @Post('cases/:id/visa-requests')
   @Allow('committee_member')
   @ApiOperation({ summary: 'File an article 104 request (committee member of MDI; recognized, non-Ecuadorian victim; no fee)' })
-  file(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  file(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.visas.file(actor, id, meta);
   }
 
@@ -28,7 +28,7 @@ export class VisaController {
   @HttpCode(200)
   @Allow('visa_officer')
   @ApiOperation({ summary: 'Take up the request (under_review) and its visa_decision task' })
-  claim(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  claim(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.visas.claim(actor, id, meta);
   }
 
@@ -36,7 +36,7 @@ export class VisaController {
   @HttpCode(200)
   @Allow('visa_officer')
   @ApiOperation({ summary: 'Grant: visa number, issue date, expiry (default issue date + 2 years)' })
-  grant(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: GrantVisaDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  grant(@Param('id', ParseIdPipe) id: string, @Body() dto: GrantVisaDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.visas.grant(actor, id, dto, meta);
   }
 
@@ -44,7 +44,7 @@ export class VisaController {
   @HttpCode(200)
   @Allow('visa_officer')
   @ApiOperation({ summary: 'Deny with a reason' })
-  deny(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: VisaReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  deny(@Param('id', ParseIdPipe) id: string, @Body() dto: VisaReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.visas.deny(actor, id, dto.reason, meta);
   }
 
@@ -52,7 +52,7 @@ export class VisaController {
   @HttpCode(200)
   @Allow('committee_member', 'service_focal_point')
   @ApiOperation({ summary: 'Withdraw with a reason (MDI committee member or the lead agency)' })
-  withdraw(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: VisaReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  withdraw(@Param('id', ParseIdPipe) id: string, @Body() dto: VisaReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.visas.withdraw(actor, id, dto.reason, meta);
   }
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, CurrentRequest, RequestMeta, SignedIn } from '@ruta/core';
+import { Actor, CurrentActor, CurrentRequest, RequestMeta, SignedIn, ParseIdPipe } from '@ruta/core';
 import { InboxQueryDto } from './dto/inbox-query.dto';
 import { TasksService } from './tasks.service';
 
@@ -21,7 +21,7 @@ export class TasksController {
   @HttpCode(200)
   @SignedIn()
   @ApiOperation({ summary: 'Claim a task (atomic: one winner, 409 for the others)' })
-  claim(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  claim(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.tasks.claim(id, actor, meta);
   }
 
@@ -29,7 +29,7 @@ export class TasksController {
   @HttpCode(200)
   @SignedIn()
   @ApiOperation({ summary: 'Return a claimed task to the queue' })
-  release(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  release(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.tasks.release(id, actor, meta);
   }
 
@@ -37,7 +37,7 @@ export class TasksController {
   @HttpCode(200)
   @SignedIn()
   @ApiOperation({ summary: 'Complete a task that has no underlying action' })
-  complete(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+  complete(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.tasks.complete(id, actor, meta);
   }
 }
