@@ -32,6 +32,7 @@ const ATTACKS: Attack[] = [
   { name: 'a body over 1 MB', send: (r) => r.set('Content-Type', 'application/json').send(JSON.stringify({ reason: 'x'.repeat(1_100_000) })) },
   { name: '5,000-level nesting', send: (r) => r.set('Content-Type', 'application/json').send(nested(5000)) },
   { name: '33-level nesting', send: (r) => r.set('Content-Type', 'application/json').send(nested(33)) },
+  { name: 'a compressed body that does not inflate', send: (r) => r.set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{"not":"gzip"}') },
 ];
 
 /**

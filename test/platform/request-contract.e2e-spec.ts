@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { bootApp, freshDatabase, TestApp } from '../support/app';
 import { ownerClient } from '../support/database';
@@ -85,6 +86,18 @@ describe('Request contract (PRODUCT.md section 13)', () => {
         expect(empty.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['victim', 'identification', 'consent', 'screening']));
         expectProblem(await t.http().post('/api/v1/cases/duplicates-check').set(officer).set('Content-Type', 'text/plain').send('{"victim":{}}'), 415, 'unsupported_media_type');
         expectProblem(await t.http().post('/api/v1/cases').set(officer).attach('file', Buffer.from('%PDF-1.4'), 'a.pdf'), 415, 'unsupported_media_type');
+      });
+    });
+
+    it('refuses a compressed body (Content-Encoding gzip, br, deflate) with 415, even a broken one and without signing in', async () => {
+      await writesNothing(async () => {
+        const gzipped = gzipSync(JSON.stringify(intake()));
+        expectProblem(await t.http().post('/api/v1/cases').set(as('officer.rumichaca')).set('Content-Type', 'application/json')
+          .set('Content-Encoding', 'gzip').send(gzipped), 415, 'unsupported_media_type');
+        for (const encoding of ['gzip', 'br', 'deflate']) {
+          expectProblem(await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', encoding).send('{}'),
+            415, 'unsupported_media_type');
+        }
       });
     });
 

@@ -31,13 +31,20 @@ export function carriesBody(req: Request): boolean {
 }
 
 /**
- * Before the body parser: a body that is neither JSON nor multipart is refused with 415 (multipart is
+ * Before the body parser: a body that is neither JSON nor multipart, or is compressed (Content-Encoding),
+ * is refused with 415 (multipart is
  * checked against the route later, when the route is known). A NUL in the path or the query string (the
  * only way to send one there is %00) is refused with 400.
  */
 export function refuseForeignInput(req: Request, _res: Response, next: NextFunction): void {
   if (/%00/i.test(req.originalUrl ?? req.url)) return next(nulProblem());
   if (carriesBody(req)) {
+    const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (encoding !== 'identity' && encoding !== '') {
+      return next(new ProblemException(415, 'unsupported_media_type', {
+        detail: { es: 'El cuerpo de la solicitud no puede venir comprimido', en: 'The request body must not be compressed' },
+      }));
+    }
     const type = mediaType(req);
     if (type === null || (!JSON_TYPE.test(type) && type !== MULTIPART)) {
       return next(new ProblemException(415, 'unsupported_media_type', {
