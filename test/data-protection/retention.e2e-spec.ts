@@ -156,7 +156,16 @@ describe('Data protection: closed cases are pseudonymized after the retention pe
     const upload = await t.http().post(`/api/v1/cases/${full.caseId}/attachments`).set(p.as('committee.mdi')).field('part', 'case')
       .attach('file', pdfWith('after-retention'), { filename: 'nuevo.pdf', contentType: 'application/pdf' });
     expect({ status: upload.status, code: upload.body.code }).toEqual({ status: 409, code: 'case_pseudonymized' });
+    // Nor can anyone be given new access to it, nor new free text about it.
+    const complaint = await t.http().post(`/api/v1/cases/${full.caseId}/complaint`).set(p.as('committee.mdi')).send({ notifiedOn: '2026-11-30' });
+    expect({ status: complaint.status, code: complaint.body.code }).toEqual({ status: 409, code: 'case_pseudonymized' });
+    const lead = await t.http().post(`/api/v1/cases/${full.caseId}/lead-agency`).set(p.as('committee.mdi')).send({ agency: 'SDH', reason: 'Nueva institución' });
+    expect({ status: lead.status, code: lead.body.code }).toEqual({ status: 409, code: 'case_pseudonymized' });
     expect(await one(`SELECT version, given_names_enc FROM cases WHERE id = $1`, [full.caseId])).toEqual(before);
+    // Timers set while it was open (care-plan review, check-ins, visa expiry) put no work in anyone's queue.
+    await advance('P400D');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await one(`SELECT count(*)::int AS n FROM tasks WHERE case_id = $1 AND status IN ('open', 'claimed')`, [full.caseId])).toEqual({ n: 0 });
     expect(await one(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1`, [full.caseId])).toEqual({ n: 0 });
     // The schema owner (retention itself, migrations) is not concerned.
     await owner.query(`UPDATE cases SET canton = NULL WHERE id = $1`, [full.caseId]);

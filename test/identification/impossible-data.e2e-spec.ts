@@ -89,6 +89,11 @@ describe('Impossible data on intake, case changes and consent (issue 9, finding 
     await refusedPatch({ victim: { estimatedAge: 500 } }, 400, 'victim.estimatedAge');
   });
 
+  it('refuses a date of birth and an estimated age together: the contract takes one or the other (400)', async () => {
+    await refusedIntake(body((b) => { b.victim.estimatedAge = 30; }), 400, 'victim.estimatedAge');
+    await refusedPatch({ victim: { dateOfBirth: '1998-03-14', estimatedAge: 30 } }, 400, 'victim.estimatedAge');
+  });
+
   it('refuses an identification date before 2000 (400) or in the future (422)', async () => {
     await refusedIntake(body((b) => { b.identification.date = '1800-01-01'; }), 400, 'identification.date', 'validation_failed');
     await refusedIntake(body((b) => { b.identification.date = tomorrow; }), 422, 'identification.date', 'invalid_date');

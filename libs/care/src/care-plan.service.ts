@@ -165,7 +165,8 @@ export class CarePlanService implements OnModuleInit {
   /** Timer: not updated for 30 days -> one care_plan_review task for the plan's keeper; check again in 30 days. */
   private async onStale(m: EntityManager, planId: string, firedAt: Date): Promise<void> {
     const plan = await this.repository.byId(m, planId);
-    if (!plan) return;
+    // A closed case's plan is kept, not reviewed: the timer ends there.
+    if (!plan || !(await this.cases.takesWork(m, plan.case_id))) return;
     if (firedAt.getTime() - plan.updated_at.getTime() < STALE_AFTER_MS) {
       await this.timers.schedule(m, { kind: CARE_PLAN_STALE_TIMER, subjectId: planId, fireAt: new Date(plan.updated_at.getTime() + STALE_AFTER_MS) });
       return;

@@ -62,3 +62,15 @@ export function documentKey(d: unknown): unknown {
   if (!doc || typeof doc.number !== 'string') return Symbol('not comparable');
   return `${String(doc.type)}|${normalizeDocumentNumber(doc.number)}|${String(doc.issuingCountry)}`;
 }
+
+/** On `estimatedAge`: given only when the date of birth is not (the contract says one or the other). */
+export function NotWithDateOfBirth(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({
+    name: 'notWithDateOfBirth',
+    validator: {
+      validate: (value: unknown, args) => value === null || value === undefined
+        || ((args?.object as { dateOfBirth?: unknown }).dateOfBirth ?? null) === null,
+      defaultMessage: buildMessage(() => 'give a date of birth or an estimated age, not both', options),
+    },
+  }, options);
+}

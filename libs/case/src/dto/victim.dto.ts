@@ -6,7 +6,7 @@ import {
 } from 'class-validator';
 import { CAME_TO_ATTENTION, DOCUMENT_TYPES, EXPLOITATION_FORMS, SEXES } from '../case.types';
 import {
-  ComparableDocumentNumber, documentKey, EARLIEST_BIRTH, EARLIEST_CASE_DATE, MAX_AGE, NotBefore, NotBlank, OneAgePerChild,
+  ComparableDocumentNumber, documentKey, EARLIEST_BIRTH, EARLIEST_CASE_DATE, MAX_AGE, NotBefore, NotBlank, NotWithDateOfBirth, OneAgePerChild,
 } from './plausible';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,7 +57,7 @@ export class VictimDto {
   @IsOptional() @Matches(ISO_DATE) @NotBefore(EARLIEST_BIRTH)
   dateOfBirth?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_AGE)
+  @ApiPropertyOptional({ description: 'Only without a date of birth' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_AGE) @NotWithDateOfBirth()
   estimatedAge?: number;
 
   @ApiProperty({ type: [String], description: 'ISO 3166-1 alpha-3' })
@@ -137,7 +137,7 @@ export class VictimPatchDto {
   @ApiPropertyOptional({ enum: SEXES }) @IsOptional() @IsIn(SEXES) sex?: (typeof SEXES)[number];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) genderIdentity?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) @NotBefore(EARLIEST_BIRTH) dateOfBirth?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_AGE) estimatedAge?: number;
+  @ApiPropertyOptional({ description: 'Only without a date of birth' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_AGE) @NotWithDateOfBirth() estimatedAge?: number;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ArrayUnique() @Matches(ALPHA3, { each: true }) @IsISO31661Alpha3({ each: true }) nationality?: string[];
   @ApiPropertyOptional({ type: [DocumentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique(documentKey) @ValidateNested({ each: true }) @Type(() => DocumentDto) documents?: DocumentDto[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @Matches(/^[a-z]{3}$/, { each: true }) languages?: string[];
