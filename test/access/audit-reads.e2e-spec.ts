@@ -13,7 +13,7 @@ describe('Reads that reveal case content are audited', () => {
   beforeAll(async () => {
     t = await bootApp();
     p = new Protocol(t);
-    await p.login('officer.rumichaca', 'officer.quito', 'committee.mdi', 'committee.mies', 'committee.sdh', 'focal.sdh', 'auditor');
+    await p.login('officer.rumichaca', 'officer.quito', 'committee.mdi', 'committee.mies', 'committee.sdh', 'focal.sdh', 'visa.mremh', 'auditor');
   });
   afterAll(() => t.close());
 
@@ -45,5 +45,15 @@ describe('Reads that reveal case content are audited', () => {
     await t.http().get(`/api/v1/cases/${caseId}/follow-up-plan`).set(p.as('focal.sdh')).expect(200);
     const reads = (await entries({ caseId })).filter((e) => e.action === 'follow_up.plan_read');
     expect(reads).toHaveLength(1);
+  });
+
+  it('audits GET /visa-requests with the request id and the cases it listed', async () => {
+    const { caseId, reviewId } = await p.underReview('adult_woman');
+    await p.decide(reviewId, { decision: 'recognize', leadAgency: 'SDH', plan: { referrals: [], requestVisa: true } }).expect(200);
+    const res = await t.http().get('/api/v1/visa-requests').query({ limit: 200 }).set(p.as('visa.mremh')).expect(200);
+    expect(res.body.items.map((v: { caseId: string }) => v.caseId)).toContain(caseId);
+    const [entry] = (await entries({ action: 'visa.list' })).slice(-1) as unknown as { requestId: string | null; details: { caseIds: string[] } }[];
+    expect(entry.requestId).toBe(res.headers['x-request-id']);
+    expect(entry.details.caseIds).toContain(caseId);
   });
 });

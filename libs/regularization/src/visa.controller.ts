@@ -20,8 +20,8 @@ export class VisaController {
   @Get('visa-requests')
   @Allow('visa_officer', 'committee_member')
   @ApiOperation({ summary: 'Article 104 requests, newest first (filter by status)' })
-  list(@Query() query: VisaQueryDto, @CurrentActor() actor: Actor) {
-    return this.visas.list(actor, query);
+  list(@Query() query: VisaQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.visas.list(actor, query, meta);
   }
 
   @Post('visa-requests/:id/claim')

@@ -58,7 +58,7 @@ export class VisaService implements OnModuleInit {
     });
   }
 
-  async list(actor: Actor, query: VisaQueryDto) {
+  async list(actor: Actor, query: VisaQueryDto, meta: RequestMeta) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, 2);
     const params: unknown[] = [query.status ?? null, limit + 1];
@@ -70,7 +70,7 @@ export class VisaService implements OnModuleInit {
     const rows: VisaRow[] = await this.ds.query(
       `${SELECT} WHERE ($1::text IS NULL OR status = $1) ${keyset} ORDER BY requested_at DESC, id DESC LIMIT $2`, params);
     const page = rows.slice(0, limit);
-    await this.audit.recordAlone({ actor, action: 'visa.list', subjectType: 'visa_request', details: { returned: page.length } });
+    await this.audit.recordAlone({ actor, meta, action: 'visa.list', subjectType: 'visa_request', details: { returned: page.length, caseIds: page.map((r) => r.case_id) } });
     const last = page[page.length - 1];
     return { items: page.map((r) => this.view(r)), nextCursor: rows.length > limit ? encodeCursor([last.requested_at.toISOString(), last.id]) : null };
   }
