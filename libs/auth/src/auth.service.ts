@@ -55,7 +55,7 @@ export class AuthService {
   private async loginDto(body: unknown, meta: RequestMeta): Promise<LoginDto> {
     try {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        throw ProblemException.badRequest('validation_failed', { errors: [{ path: '', message: 'the body must be an object {username, password}' }] });
+        throw ProblemException.badRequest('validation_failed', { errors: [{ path: '$', message: 'the body must be a JSON object {username, password}' }] });
       }
       return await loginBody.transform(body, { type: 'body', metatype: LoginDto });
     } catch (err) {

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { authConfig, FieldCipher } from '@ruta/core';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import { DataSource } from 'typeorm';
+import { TokenService } from './token.service';
 import { UserRow, UsersRepository } from './users.repository';
 
 export interface MfaChallenge {
@@ -14,15 +14,13 @@ export interface MfaChallenge {
   enrollment?: { secret: string; otpauthUri: string };
 }
 
-const MFA_AUDIENCE = 'ruta-mfa';
-
 /** TOTP second factor (RFC 6238) for the roles in MFA_ROLES (PRODUCT.md section 12). Secrets are encrypted. */
 @Injectable()
 export class MfaService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly users: UsersRepository,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenService,
     private readonly cipher: FieldCipher,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
@@ -40,22 +38,13 @@ export class MfaService {
       const current = this.cipher.decrypt(stored!.mfa_secret!);
       enrollment = { secret: current, otpauthUri: generateURI({ issuer: 'Ruta', label: user.username, secret: current }) };
     }
-    const mfaToken = this.jwt.sign({ purpose: 'mfa' }, {
-      subject: user.id, audience: MFA_AUDIENCE, issuer: this.config.jwtIssuer, expiresIn: 300, algorithm: 'HS256', secret: this.config.jwtSecret,
-    });
+    const mfaToken = this.tokens.signStep('mfa', user.id, 300);
     return { mfaRequired: true, mfaToken, ...(enrollment ? { enrollment } : {}) };
   }
 
   /** The user behind a valid, unexpired MFA token, or null. */
   userIdFrom(mfaToken: string): string | null {
-    try {
-      const claims = this.jwt.verify<{ sub: string; purpose: string }>(mfaToken, {
-        audience: MFA_AUDIENCE, issuer: this.config.jwtIssuer, algorithms: ['HS256'], secret: this.config.jwtSecret,
-      });
-      return claims.purpose === 'mfa' ? claims.sub : null;
-    } catch {
-      return null;
-    }
+    return this.tokens.verifyStep('mfa', mfaToken)?.sub ?? null;
   }
 
   verify(user: UserRow, code: string): boolean {

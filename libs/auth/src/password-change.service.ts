@@ -1,8 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
-import { JwtService } from '@nestjs/jwt';
-import { authConfig } from '@ruta/core';
+import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { TokenService } from './token.service';
 import { UserRow } from './users.repository';
 
 /** Who set a one-time password and when: shown to the user so that a misuse is seen (PRODUCT.md section 2). */
@@ -18,15 +16,13 @@ export interface PasswordChangeChallenge {
   resetAt: PasswordResetInfo['at'];
 }
 
-const AUDIENCE = 'ruta-password-change';
-
 /**
  * The step after a one-time password (set by an admin) is accepted: a short-lived token that allows
  * only choosing a new password, tied to the one-time password's hash so that it works once.
  */
 @Injectable()
 export class PasswordChangeService {
-  constructor(private readonly jwt: JwtService, @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>) {}
+  constructor(private readonly tokens: TokenService) {}
 
   required(user: UserRow): boolean {
     return user.password_change_required;
@@ -40,23 +36,15 @@ export class PasswordChangeService {
   }
 
   challenge(user: UserRow): PasswordChangeChallenge {
-    const passwordChangeToken = this.jwt.sign({ purpose: 'password_change', ph: fingerprint(user.password_hash) }, {
-      subject: user.id, audience: AUDIENCE, issuer: this.config.jwtIssuer, expiresIn: 600, algorithm: 'HS256', secret: this.config.jwtSecret,
-    });
+    const passwordChangeToken = this.tokens.signStep('password-change', user.id, 600, { ph: fingerprint(user.password_hash) });
     const info = this.resetInfo(user);
     return { passwordChangeRequired: true, passwordChangeToken, resetBy: info.by, resetAt: info.at };
   }
 
   /** The user id behind a valid, unexpired token, with the fingerprint of the password it may replace. */
   verify(token: string): { userId: string; passwordFingerprint: string } | null {
-    try {
-      const claims = this.jwt.verify<{ sub: string; purpose: string; ph: string }>(token, {
-        audience: AUDIENCE, issuer: this.config.jwtIssuer, algorithms: ['HS256'], secret: this.config.jwtSecret,
-      });
-      return claims.purpose === 'password_change' && typeof claims.ph === 'string' ? { userId: claims.sub, passwordFingerprint: claims.ph } : null;
-    } catch {
-      return null;
-    }
+    const claims = this.tokens.verifyStep('password-change', token);
+    return claims && typeof claims.ph === 'string' ? { userId: claims.sub, passwordFingerprint: claims.ph } : null;
   }
 
   matches(user: UserRow, passwordFingerprint: string): boolean {

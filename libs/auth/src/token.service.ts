@@ -11,6 +11,9 @@ export interface AccessClaims {
 
 export const JWT_ALGORITHMS = ['HS256'] as const;
 
+/** The steps of signing in that hand the client a token of their own (audience `ruta-<step>`). */
+export type SignInStep = 'mfa' | 'password-change';
+
 /** Access tokens (short-lived JWT) and opaque refresh tokens "<sessionId>.<secret>" stored hashed. */
 @Injectable()
 export class TokenService {
@@ -25,6 +28,28 @@ export class TokenService {
       expiresIn: this.config.accessTtlSeconds,
       secret: this.config.jwtSecret,
     });
+  }
+
+  /**
+   * A short-lived token for one step of signing in (the second factor, replacing a one-time password): its
+   * own audience and purpose, so it is never taken for an access token nor for another step's token.
+   */
+  signStep(step: SignInStep, userId: string, ttlSeconds: number, claims: Record<string, string> = {}): string {
+    return this.jwt.sign({ ...claims, purpose: step }, {
+      subject: userId, audience: `ruta-${step}`, issuer: this.config.jwtIssuer, expiresIn: ttlSeconds, algorithm: 'HS256', secret: this.config.jwtSecret,
+    });
+  }
+
+  /** The claims of a valid, unexpired token of that step, or null. */
+  verifyStep(step: SignInStep, token: string): ({ sub: string } & Record<string, unknown>) | null {
+    try {
+      const claims = this.jwt.verify<{ sub: string; purpose: string } & Record<string, unknown>>(token, {
+        audience: `ruta-${step}`, issuer: this.config.jwtIssuer, algorithms: [...JWT_ALGORITHMS], secret: this.config.jwtSecret,
+      });
+      return claims.purpose === step ? claims : null;
+    } catch {
+      return null;
+    }
   }
 
   newRefreshSecret(): string {
