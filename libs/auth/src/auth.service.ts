@@ -54,9 +54,7 @@ export class AuthService {
 
   private async loginDto(body: unknown, meta: RequestMeta): Promise<LoginDto> {
     try {
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        throw ProblemException.badRequest('validation_failed', { errors: [{ path: '$', message: 'the body must be a JSON object {username, password}' }] });
-      }
+      // A JSON object by now: the body guard (libs/core/src/http/request-body.ts) refused anything else.
       return await loginBody.transform(body, { type: 'body', metatype: LoginDto });
     } catch (err) {
       const tried = (body as { username?: unknown } | null)?.username;

@@ -64,7 +64,7 @@ export class UsersService {
   }
 
   async update(id: string, dto: UpdateUserDto, actor: Actor, meta: RequestMeta): Promise<UserView> {
-    if (id.toLowerCase() === actor.id.toLowerCase()) checkOwnAccount(dto);
+    if (id === actor.id) checkOwnAccount(dto); // ids arrive lower-case (ParseIdPipe), as the database stores them
     if (dto.roles) checkAdminExclusive(dto.roles);
     const passwordHash = dto.password ? await this.passwords.hash(dto.password) : undefined;
     return this.ds.transaction(async (m) => {

@@ -24,10 +24,6 @@ const fields = new Map<string, string>(Object.entries({
   users_roles_known: 'roles',
 }));
 
-export function registerConstraintFields(map: Record<string, string>): void {
-  for (const [constraint, path] of Object.entries(map)) fields.set(constraint, path);
-}
-
 export function constraintField(constraint: string | undefined): string | undefined {
   return constraint ? fields.get(constraint) : undefined;
 }

@@ -33,7 +33,7 @@ export function configureHttp(app: NestExpressApplication, options: { trustProxy
   });
   app.getHttpAdapter().get('/', (req: unknown, res: unknown) => homePage(req as Request, res as Response));
   // Section 13: JSON only (multipart where a route declares it), no NUL, at most 32 levels, 1 MB; all
-  // before routing, so before any guard (the sign-in route's passport guard reads the body).
+  // before routing, so before any guard or handler reads the body (sign-in included).
   app.use(refuseForeignInput);
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(refuseHostileJson);

@@ -32,9 +32,8 @@ export function carriesBody(req: Request): boolean {
 
 /**
  * Before the body parser: a body that is neither JSON nor multipart, or is compressed (Content-Encoding),
- * is refused with 415 (multipart is
- * checked against the route later, when the route is known). A NUL in the path or the query string (the
- * only way to send one there is %00) is refused with 400.
+ * is refused with 415 (multipart is checked against the route later, when the route is known). A NUL in
+ * the path or the query string (the only way to send one there is %00) is refused with 400.
  */
 export function refuseForeignInput(req: Request, _res: Response, next: NextFunction): void {
   if (/%00/i.test(req.originalUrl ?? req.url)) return next(nulProblem());
@@ -56,7 +55,7 @@ export function refuseForeignInput(req: Request, _res: Response, next: NextFunct
 }
 
 /**
- * After the JSON parser, before routing and every guard (the sign-in route's passport guard included):
+ * After the JSON parser, before routing and every guard:
  * a NUL character in any string or key, or nesting deeper than MAX_JSON_DEPTH, is refused with 400.
  * Iterative, so that a hostile nesting cannot exhaust the stack here.
  */
