@@ -171,6 +171,18 @@ describe('Data protection: closed cases are pseudonymized after the retention pe
     await owner.query(`UPDATE cases SET canton = NULL WHERE id = $1`, [full.caseId]);
   });
 
+  it('guards every table that holds encrypted personal data (a table added later without its trigger fails here)', async () => {
+    const { rows } = await owner.query(`
+      SELECT DISTINCT c.table_name FROM information_schema.columns c
+      WHERE c.table_schema = 'public' AND c.column_name LIKE '%\\_enc'
+        -- Not about one case: users (their second factor) and stored idempotent answers (purged by age).
+        AND c.table_name NOT IN ('users', 'idempotency_keys')
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_class k ON k.oid = t.tgrelid
+                        WHERE k.relname = c.table_name AND t.tgname = c.table_name || '_keep_erased')
+      ORDER BY 1`);
+    expect(rows).toEqual([]);
+  });
+
   it('audits the pseudonymization once, by the system, and the audit chain stays valid', async () => {
     const log = await t.http().get('/api/v1/audit').query({ caseId: full.caseId, action: 'case.pseudonymize' }).set(p.as('auditor')).expect(200);
     expect(log.body.items).toHaveLength(1);

@@ -165,14 +165,15 @@ export class CarePlanService implements OnModuleInit {
   /** Timer: not updated for 30 days -> one care_plan_review task for the plan's keeper; check again in 30 days. */
   private async onStale(m: EntityManager, planId: string, firedAt: Date): Promise<void> {
     const plan = await this.repository.byId(m, planId);
+    if (!plan) return;
+    const row = (await this.caseRepository.find(m, plan.case_id))!;
     // A closed case's plan is kept, not reviewed: the timer ends there.
-    if (!plan || !(await this.cases.takesWork(m, plan.case_id))) return;
+    if (row.status === 'closed') return;
     if (firedAt.getTime() - plan.updated_at.getTime() < STALE_AFTER_MS) {
       await this.timers.schedule(m, { kind: CARE_PLAN_STALE_TIMER, subjectId: planId, fireAt: new Date(plan.updated_at.getTime() + STALE_AFTER_MS) });
       return;
     }
     if (!(await this.tasks.hasOpen(m, plan.case_id, 'care_plan_review'))) {
-      const row = (await this.caseRepository.find(m, plan.case_id))!;
       await this.cases.addTask(m, {
         type: 'care_plan_review', caseId: plan.case_id, priority: row.is_minor ? 'high' : 'normal', dueAt: new Date(firedAt.getTime() + 7 * 24 * 3600_000),
         addressee: plan.shelter_id ? { role: 'shelter_staff', shelterId: plan.shelter_id } : { role: 'service_focal_point', agency: row.lead_agency },

@@ -74,16 +74,6 @@ export class CaseService implements OnModuleInit {
     });
   }
 
-  /**
-   * Whether a timer may still put work in a queue about this case: not once it is closed (closing cancels
-   * the open tasks; a timer set before must not address the case to anyone again, least of all after
-   * retention has erased it).
-   */
-  async takesWork(m: EntityManager, caseId: string): Promise<boolean> {
-    const [row] = await m.query(`SELECT status FROM cases WHERE id = $1`, [caseId]);
-    return row !== undefined && row.status !== 'closed';
-  }
-
   /** Creates a task about a case, in the caller's transaction; its addressee gets a stake in the case. */
   async addTask(m: EntityManager, input: CreateTaskInput & { caseId: string }, actor: Actor | null, meta: RequestMeta | null): Promise<TaskView> {
     return this.tasks.create(m, input, actor, meta);

@@ -146,7 +146,9 @@ export class FollowUpService implements OnModuleInit {
   /** Timer: the check-in falls due and a follow_up_checkin task (due within 14 days) reaches its agency. */
   private async onDue(m: EntityManager, checkinId: string, firedAt: Date): Promise<void> {
     const [c] = await m.query(`${CHECKIN_SELECT} WHERE id = $1 FOR UPDATE`, [checkinId]);
-    if (!c || c.status !== 'scheduled' || !(await this.cases.takesWork(m, c.case_id))) return;
+    if (!c || c.status !== 'scheduled') return;
+    // A closed case puts no work in anyone's queue.
+    if ((await this.caseRepository.find(m, c.case_id))?.status === 'closed') return;
     const task = await this.cases.addTask(m, {
       type: 'follow_up_checkin', caseId: c.case_id, priority: 'normal', dueAt: new Date(firedAt.getTime() + 14 * DAY),
       addressee: { role: 'service_focal_point', agency: c.agency_code }, details: { checkinId, monthsAfterStart: c.months_after_start },

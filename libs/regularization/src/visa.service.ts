@@ -131,9 +131,10 @@ export class VisaService implements OnModuleInit {
 
   /** Timer: 60 days before expiry, the lead agency gets a visa_expiry task (once, if the visa is still granted). */
   private async onExpiryNear(m: EntityManager, id: string, firedAt: Date): Promise<void> {
-    const [v] = await m.query(`SELECT v.id, v.case_id, v.status, v.expires_on::text AS expires_on, c.lead_agency, c.is_minor
+    const [v] = await m.query(`SELECT v.id, v.case_id, v.status, v.expires_on::text AS expires_on, c.lead_agency, c.is_minor, c.status AS case_status
       FROM visa_requests v JOIN cases c ON c.id = v.case_id WHERE v.id = $1`, [id]);
-    if (!v || v.status !== 'granted' || !v.lead_agency || !(await this.cases.takesWork(m, v.case_id))) return;
+    // A closed case puts no work in anyone's queue.
+    if (!v || v.status !== 'granted' || !v.lead_agency || v.case_status === 'closed') return;
     if (await this.tasks.hasOpen(m, v.case_id, 'visa_expiry')) return;
     await this.cases.addTask(m, {
       type: 'visa_expiry', caseId: v.case_id, priority: v.is_minor ? 'high' : 'normal',
