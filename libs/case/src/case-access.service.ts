@@ -24,11 +24,12 @@ export class CaseAccessService {
    *   record's code, so that a hidden record and a missing one answer the same.
    */
   async requireCaseAccess(m: EntityManager, actor: Actor, caseId: string, meta: RequestMeta | null, lock = false, notFoundCode: string = CaseErrorCode.NotFound): Promise<CaseAccess> {
-    const row = await this.repository.findVisible(m, caseId, actor);
+    // One read of the case and its stakes; the policy's TypeScript form decides (lists use its SQL form).
+    const row = await this.repository.find(m, caseId, lock);
+    const viewer = row ? caseViewer(actor, situationOf(row, await this.repository.stakesOf(m, row.id))) : null;
     // The refusal is audited by the problem filter, like every refused access.
-    if (!row) throw ProblemException.notFound(notFoundCode);
-    const locked = lock ? (await this.repository.find(m, caseId, true))! : row;
-    return { row: locked, viewer: await this.viewerFor(m, locked, actor) };
+    if (!row || !viewer) throw ProblemException.notFound(notFoundCode);
+    return { row, viewer };
   }
 
   /** The most complete view the actor's roles give on this case (the access policy, access/case-policy.ts). */
