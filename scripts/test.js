@@ -16,6 +16,18 @@ if (tsc.status !== 0) {
   process.stdout.write('type check failed\n');
   process.exit(tsc.status ?? 1);
 }
+// The web app: its own type check (DOM, JSX), then the build the browser tests drive (and its JS budget).
+for (const [label, cmd] of [
+  ['web type check', [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'apps/web/tsconfig.json']],
+  ['web build', [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--config', 'apps/web/vite.config.ts']],
+  ['web budget', [path.join(root, 'scripts', 'web-budget.js')]],
+]) {
+  const step = spawnSync(process.execPath, cmd, { cwd: root, stdio: 'inherit' });
+  if (step.status !== 0) {
+    process.stdout.write(`${label} failed\n`);
+    process.exit(step.status ?? 1);
+  }
+}
 const args = [require.resolve('jest/bin/jest'), '--runInBand', '--coverage', '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
 const jest = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
 if (fs.existsSync(results)) {

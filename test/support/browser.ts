@@ -1,0 +1,88 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { bootApp, DEMO_PASSWORD, type TestApp } from './app';
+
+/**
+ * Browser tests (issue 10): the API serves the built web app (dist/web, built by `npm test` before jest)
+ * on a real port, and Debian's Chromium drives it as a user would. Never a downloaded browser.
+ */
+export const SCREENSHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const LAPTOP = { width: 1280, height: 800 };
+export const TABLET = { width: 768, height: 1024 };
+
+export interface WebApp extends TestApp {
+  baseUrl: string;
+  browser: Browser;
+  /** A new browser profile (its own cookies and storage) in one language, at one size. */
+  user: (options?: { lang?: 'es' | 'en'; viewport?: { width: number; height: number } }) => Promise<WebUser>;
+  stop: () => Promise<void>;
+}
+
+export interface WebUser {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught page errors seen so far (a screen is done when there are none). */
+  errors: string[];
+  signIn: (username: string, password?: string) => Promise<void>;
+}
+
+export async function startWebApp(overrides: Record<string, string> = {}): Promise<WebApp> {
+  const index = resolve(__dirname, '..', '..', 'dist', 'web', 'index.html');
+  if (!existsSync(index)) throw new Error('dist/web is missing: `npm test` builds the web app first (npm run build:web)');
+  const t = await bootApp(overrides);
+  await t.app.listen(0, '127.0.0.1');
+  const baseUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const contexts: BrowserContext[] = [];
+  const user = async ({ lang = 'es', viewport = LAPTOP }: { lang?: 'es' | 'en'; viewport?: { width: number; height: number } } = {}) => {
+    const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: lang === 'es' ? 'es-EC' : 'en-US', timezoneId: 'America/Guayaquil' });
+    contexts.push(context);
+    await context.addInitScript((l) => localStorage.setItem('ruta.language', l), lang);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => errors.push(`page: ${err.message}`));
+    const signIn = async (username: string, password = DEMO_PASSWORD) => {
+      await page.goto('/sign-in');
+      const es = lang === 'es';
+      await page.getByLabel(es ? 'Usuario' : 'Username').fill(username);
+      await page.getByLabel(es ? 'Contraseña' : 'Password', { exact: true }).fill(password);
+      await page.getByRole('button', { name: es ? 'Ingresar' : 'Sign in' }).click();
+      await page.getByRole('navigation', { name: es ? 'Navegación principal' : 'Main navigation' }).first().waitFor();
+    };
+    return { context, page, errors, signIn };
+  };
+  const stop = async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser.close();
+    await t.close();
+  };
+  return { ...t, baseUrl, browser, user, stop };
+}
+
+/** axe on the page as it is now: no serious or critical violation (the issue's bar). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** A screenshot committed under docs/screenshots (the README shows them): `<screen>-<lang>[-tablet].png`. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
