@@ -1,0 +1,21 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api/client';
+import { unwrap } from '../../../lib/api/problem';
+
+export type DuplicateMatch =
+  | { caseId: string; caseNumber: string; match: 'document' | 'name_dob' }
+  | { match: 'document' | 'name_dob'; visible: false };
+
+/**
+ * Cases that may be this victim's (`POST /cases/duplicates-check`, PRODUCT.md section 4): by document
+ * or by names and date of birth. It creates nothing; the officer may still send the intake.
+ */
+export function useDuplicatesCheck(victim: Record<string, unknown>, enabled: boolean) {
+  return useQuery({
+    queryKey: ['duplicates-check', victim],
+    queryFn: async () =>
+      ((await unwrap(api.POST('/api/v1/cases/duplicates-check', { body: { victim } as never }))) as unknown as { matches: DuplicateMatch[] }).matches,
+    enabled,
+    staleTime: 30_000,
+  });
+}
