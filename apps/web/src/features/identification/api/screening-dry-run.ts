@@ -31,7 +31,7 @@ export function useScreeningDryRun(input: DryRunInput | null, lang: string) {
   return useQuery({
     queryKey: ['screening-dry-run', input?.catalogVersion, input?.isMinor, answered.map((a) => `${a.indicator}=${a.answer}`).join(','), lang],
     queryFn: async () =>
-      (await unwrap(api.POST('/api/v1/screenings/evaluate', { body: input!, headers: { 'Accept-Language': lang } }))) as unknown as ScreeningResult,
+      (await unwrap(api.POST('/api/v1/screenings/evaluate', { body: { ...input!, answers: answered }, headers: { 'Accept-Language': lang } }))) as unknown as ScreeningResult,
     enabled: input !== null,
     placeholderData: keepPreviousData,
     staleTime: Infinity,

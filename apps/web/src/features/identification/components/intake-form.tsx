@@ -18,7 +18,7 @@ import { DuplicateMatches } from './duplicate-matches';
 import { IdentificationStep } from './identification-step';
 import { IndicatorChecklist } from './indicator-checklist';
 import { loadDraft, newIdempotencyKey, removeDraft, saveDraft, type IntakeDraft } from './intake-draft';
-import { answersList, emptyIntake, fieldOf, intakeRequest, isMinor, STEPS, victimRequest, type IntakeValues } from './intake-values';
+import { answersList, duplicatesVictim, emptyIntake, fieldOf, intakeRequest, isMinor, STEPS, type IntakeValues } from './intake-values';
 import { ReviewSummary } from './review-step';
 import { ScreeningExplanation } from './screening-explanation';
 import { VictimStep } from './victim-step';
@@ -89,7 +89,7 @@ export function IntakeForm({ user, catalog, provinces, borderPoints, agencies, o
     { catalogVersion: catalog.version, isMinor: minor === true, answers: answersList({ ...form.values, answers }, catalog.indicators) },
     lang,
   );
-  const victim = useMemo(() => victimRequest(form.values), [form.values]);
+  const victim = useMemo(() => duplicatesVictim(form.values), [form.values]);
   const duplicates = useDuplicatesCheck(victim, active === REVIEW);
   const create = useCreateCase();
   const sending = useRef(false);

@@ -171,3 +171,18 @@ export function fieldOf(path: string): { field: string; step: number } | null {
   }
   return null;
 }
+
+/**
+ * The part of the victim the duplicate check matches on (documents, names, date of birth), with only
+ * what is filled in, so that a form still half-filled is checked rather than refused.
+ */
+export function duplicatesVictim(values: IntakeValues) {
+  const v = values.victim;
+  const documents = v.documents.filter((d) => d.number.trim() !== '' && /^[A-Z]{3}$/.test(d.issuingCountry));
+  return {
+    ...(text(v.givenNames) ? { givenNames: v.givenNames } : {}),
+    ...(text(v.familyNames) ? { familyNames: v.familyNames } : {}),
+    ...(v.ageKind === 'dateOfBirth' && /^\d{4}-\d{2}-\d{2}$/.test(v.dateOfBirth) ? { dateOfBirth: v.dateOfBirth } : {}),
+    ...(documents.length > 0 ? { documents: documents.map((d) => ({ type: d.type, number: d.number, issuingCountry: d.issuingCountry })) } : {}),
+  };
+}
