@@ -18,13 +18,13 @@ export function DuplicateMatches({ matches, loading, error }: { matches: Duplica
   }
   if (matches.length === 0) {
     return (
-      <Alert color="teal.9" variant="light" title={t('duplicates.title')} role="status">
+      <Alert color="teal" variant="light" title={t('duplicates.title')} role="status" styles={{ title: { color: 'var(--mantine-color-teal-9)' } }}>
         {t('duplicates.none')}
       </Alert>
     );
   }
   return (
-    <Alert color="orange.9" variant="light" title={t('duplicates.title')} role="status">
+    <Alert color="orange" variant="default" title={t('duplicates.title')} role="status" style={{ borderLeft: '6px solid var(--mantine-color-orange-7)' }}>
       <Text size="sm">{t('duplicates.found', { count: matches.length })}</Text>
       <List size="sm" mt="xs">
         {matches.map((m, i) => (

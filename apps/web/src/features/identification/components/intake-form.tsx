@@ -193,14 +193,14 @@ export function IntakeForm({ user, catalog, provinces, borderPoints, agencies, o
   return (
     <Stack gap="md">
       {initial.draft && !sent.current && (
-        <Alert color="blue.9" variant="light" title={t('draft.restored')}>
+        <Alert color="blue" variant="light" title={t('draft.restored')} styles={{ title: { color: 'var(--mantine-color-blue-9)' } }}>
           <Group justify="space-between" gap="sm">
             <span>{t('draft.restoredText', { when: formatDateTime(initial.draft.savedAt) })}</span>
             <Button variant="outline" color="red.9" size="xs" onClick={discard}>{t('draft.discard')}</Button>
           </Group>
         </Alert>
       )}
-      <Stepper active={active} onStepClick={setActive} allowNextStepsSelect size="sm" wrap>
+      <Stepper active={active} onStepClick={setActive} allowNextStepsSelect size="sm" wrap styles={{ stepDescription: { color: 'var(--mantine-color-red-9)' } }}>
         {STEPS.map((step, index) => (
           <Stepper.Step
             key={step}
@@ -210,7 +210,7 @@ export function IntakeForm({ user, catalog, provinces, borderPoints, agencies, o
           >
             <div ref={index === active ? content : undefined}>
               {fieldProblem && stepsWithErrors.size > 0 && (
-                <Alert color="red.9" variant="light" role="alert" mb="md" title={t('send.fixFields')} />
+                <Alert color="red" variant="light" role="alert" mb="md" title={t('send.fixFields')} styles={{ title: { color: 'var(--mantine-color-red-9)' } }} />
               )}
               {stepContent[index]}
             </div>
