@@ -51,7 +51,7 @@ export type StepName = (typeof STEPS)[number];
 export function emptyIntake(defaults: { borderPoint?: string; province?: string } = {}): IntakeValues {
   return {
     victim: {
-      givenNames: '', familyNames: '', sex: '', genderIdentity: '', ageKind: 'estimatedAge', dateOfBirth: '', estimatedAge: '',
+      givenNames: '', familyNames: '', sex: '', genderIdentity: '', ageKind: 'dateOfBirth', dateOfBirth: '', estimatedAge: '',
       nationality: [], documents: [], languages: [], contact: { phone: '', address: '' },
     },
     identification: {
