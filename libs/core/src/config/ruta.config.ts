@@ -104,6 +104,11 @@ export const authConfig = registerAs('auth', () => {
       windowSeconds: readInt(e, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86400),
     },
     demoPassword: readString(e, 'DEMO_PASSWORD', 'Ruta-Demo-2026'),
+    /**
+     * The web app's refresh-token cookie carries Secure on HTTPS requests (req.secure, with TRUST_PROXY
+     * behind a proxy); this forces it on every answer, for a proxy that does not say it terminated TLS.
+     */
+    sessionCookieSecure: readBool(e, 'SESSION_COOKIE_SECURE', false),
   };
 });
 

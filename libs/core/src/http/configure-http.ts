@@ -1,6 +1,7 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -37,6 +38,8 @@ export function configureHttp(app: NestExpressApplication, options: { trustProxy
   app.use(refuseForeignInput);
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(refuseHostileJson);
+  // The web app's refresh token (libs/auth session cookie); read only by the auth routes, and only with their header.
+  app.use(cookieParser());
   const bodyLogger = new NestLogger('BodyParser');
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
