@@ -42,7 +42,8 @@ describe('Response contract checker', () => {
 
   it('flags a wrong body: a missing required key, a wrong type, an undeclared key', () => {
     expect(contract.check('GET', `/api/v1/things/${id}`, 200, 'application/json', json({ id })).violations).toEqual([`/ must have required property 'owner'`]);
-    expect(contract.check('GET', `/api/v1/things/${id}`, 200, 'application/json', json({ id: 'x', owner: { code: 3 } })).violations.length).toBe(2);
+    expect(contract.check('GET', `/api/v1/things/${id}`, 200, 'application/json', json({ id: 'x', owner: { code: 3 } })).violations)
+      .toEqual(expect.arrayContaining(['/id must match format "uuid"', '/owner/code must be string']));
     expect(contract.check('GET', `/api/v1/things/${id}`, 200, 'application/json', json({ id, owner: null, secret: 1 })).violations)
       .toEqual(['/ must NOT have additional properties (secret)']);
   });
