@@ -254,8 +254,8 @@ describe('web app: intake for immigration officers', () => {
       expect(await focused(page)).toMatch(/ \/ Sí$/);
     }
     await page.getByTestId('screening-outcome').filter({ hasText: 'Presunta víctima' }).waitFor();
-    // At tablet width the result stands above the checklist: the top of the step is what the officer sees.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    // At tablet width the explanation follows the checklist and the outcome stays in view above it.
+    await page.getByRole('heading', { name: 'Explotación', level: 3 }).evaluate((h) => window.scrollBy(0, h.getBoundingClientRect().top - 140));
     await page.screenshot({ path: join(SCREENSHOTS, 'intake-tablet-es.png') });
     await tabTo(u, /^Siguiente: revisar y enviar$/);
     await kb.press('Enter');

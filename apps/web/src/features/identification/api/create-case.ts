@@ -16,6 +16,6 @@ export interface CreatedCase {
 export function useCreateCase() {
   return useMutation({
     mutationFn: async ({ body, idempotencyKey }: { body: unknown; idempotencyKey: string }) =>
-      (await unwrap(api.POST('/api/v1/cases', { body: body as never, headers: { 'Idempotency-Key': idempotencyKey } }))) as unknown as CreatedCase,
+      (await unwrap(api.POST('/api/v1/cases', { body: body as never, headers: { 'Idempotency-Key': idempotencyKey } }))),
   });
 }

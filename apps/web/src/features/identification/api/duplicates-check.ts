@@ -2,9 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
 
-export type DuplicateMatch =
-  | { caseId: string; caseNumber: string; match: 'document' | 'name_dob' }
-  | { match: 'document' | 'name_dob'; visible: false };
+/** A match the officer may see carries the case; one they may not see only `{match, visible: false}`. */
+export interface DuplicateMatch {
+  caseId?: string;
+  caseNumber?: string;
+  match: 'document' | 'name_dob';
+  visible?: boolean;
+}
 
 /**
  * Cases that may be this victim's (`POST /cases/duplicates-check`, PRODUCT.md section 4): by document
@@ -14,7 +18,7 @@ export function useDuplicatesCheck(victim: Record<string, unknown>, enabled: boo
   return useQuery({
     queryKey: ['duplicates-check', victim],
     queryFn: async () =>
-      ((await unwrap(api.POST('/api/v1/cases/duplicates-check', { body: { victim } as never }))) as unknown as { matches: DuplicateMatch[] }).matches,
+      (await unwrap(api.POST('/api/v1/cases/duplicates-check', { body: { victim } as never }))).matches as DuplicateMatch[],
     enabled,
     staleTime: 30_000,
   });

@@ -41,7 +41,7 @@ const HOUR = 3_600_000;
 export function useIndicatorCatalog() {
   return useQuery({
     queryKey: ['catalog', 'indicators'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/catalog/indicators', {}))) as unknown as IndicatorCatalog,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/catalog/indicators', {}))),
     staleTime: HOUR,
   });
 }
@@ -49,7 +49,7 @@ export function useIndicatorCatalog() {
 export function useProvinces() {
   return useQuery({
     queryKey: ['catalog', 'provinces'],
-    queryFn: async () => ((await unwrap(api.GET('/api/v1/catalog/provinces', { params: { query: { limit: 200 } } }))) as unknown as { items: Province[] }).items,
+    queryFn: async () => ((await unwrap(api.GET('/api/v1/catalog/provinces', { params: { query: { limit: 200 } } })))).items,
     staleTime: HOUR,
   });
 }
@@ -57,7 +57,7 @@ export function useProvinces() {
 export function useBorderPoints() {
   return useQuery({
     queryKey: ['catalog', 'border-points'],
-    queryFn: async () => ((await unwrap(api.GET('/api/v1/catalog/border-points', { params: { query: { limit: 200 } } }))) as unknown as { items: BorderPoint[] }).items,
+    queryFn: async () => ((await unwrap(api.GET('/api/v1/catalog/border-points', { params: { query: { limit: 200 } } })))).items,
     staleTime: HOUR,
   });
 }
@@ -65,7 +65,7 @@ export function useBorderPoints() {
 export function useAgencies() {
   return useQuery({
     queryKey: ['agencies'],
-    queryFn: async () => ((await unwrap(api.GET('/api/v1/agencies', { params: { query: { limit: 200 } } }))) as unknown as { items: Agency[] }).items,
+    queryFn: async () => ((await unwrap(api.GET('/api/v1/agencies', { params: { query: { limit: 200 } } })))).items,
     staleTime: HOUR,
   });
 }

@@ -30,6 +30,8 @@ export function useScreeningDryRun(input: DryRunInput | null, lang: string) {
   const answered = input?.answers.filter((a) => a.answer !== 'unknown') ?? [];
   return useQuery({
     queryKey: ['screening-dry-run', input?.catalogVersion, input?.isMinor, answered.map((a) => `${a.indicator}=${a.answer}`).join(','), lang],
+    // The contract's outcome enum reads `not_a_victim` where the engine answers `no_indicators`
+    // (SCREENING_OUTCOMES): typed here as the engine answers until the contract is corrected.
     queryFn: async () =>
       (await unwrap(api.POST('/api/v1/screenings/evaluate', { body: { ...input!, answers: answered }, headers: { 'Accept-Language': lang } }))) as unknown as ScreeningResult,
     enabled: input !== null,

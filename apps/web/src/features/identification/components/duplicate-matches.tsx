@@ -28,8 +28,8 @@ export function DuplicateMatches({ matches, loading, error }: { matches: Duplica
       <Text size="sm">{t('duplicates.found', { count: matches.length })}</Text>
       <List size="sm" mt="xs">
         {matches.map((m, i) => (
-          <List.Item key={'caseId' in m ? m.caseId : `hidden-${i}`}>
-            {'caseId' in m ? (
+          <List.Item key={m.caseId ?? `hidden-${i}`}>
+            {m.caseId ? (
               <>
                 <Anchor component={Link} to={`/cases/${m.caseId}`}>{m.caseNumber}</Anchor> — {t(`duplicates.match.${m.match}`)}
               </>

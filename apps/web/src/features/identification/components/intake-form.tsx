@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -167,14 +167,21 @@ export function IntakeForm({ user, catalog, provinces, borderPoints, agencies, o
     <IdentificationStep key="identification" form={form} provinces={provinces} borderPoints={borderPoints} />,
     <ConsentStep key="consent" form={form} agencies={agencies} minor={minor} />,
     <Grid key="indicators" gap="lg">
-      <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
+      <Grid.Col span={{ base: 12, md: 7 }}>
         <Stack gap="md">
+          {/* Narrower than a laptop the explanation follows the checklist; the outcome stays in view. */}
+          <Paper hiddenFrom="md" withBorder shadow="xs" p="xs" style={{ position: 'sticky', top: 'var(--app-shell-header-height, 60px)', zIndex: 2 }}>
+            <Text size="sm">
+              {t('result.outcome')}:{' '}
+              <Text span fw={700} inherit>{dryRun.data ? t(`screeningOutcome.${dryRun.data.outcome}`, { ns: 'enums' }) : '…'}</Text>
+            </Text>
+          </Paper>
           <Title order={2} size="h3">{t('steps.indicators')}</Title>
           <Text size="sm">{t('indicators.intro')}</Text>
           <IndicatorChecklist form={form} catalog={catalog} minor={minor === true} />
         </Stack>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
+      <Grid.Col span={{ base: 12, md: 5 }}>
         <div style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 60px) + 16px)' }}>{result}</div>
       </Grid.Col>
     </Grid>,

@@ -51,10 +51,10 @@ export function ScreeningExplanation({ result, loading, error, catalog }: {
             <List spacing="xs" listStyleType="none" p={0}>
               {result.dimensions.map((d) => (
                 <List.Item key={d.dimension}>
-                  <Group gap="xs" wrap="nowrap" align="baseline">
-                    <Text fw={600} size="sm">{t(`dimension.${d.dimension}`, { ns: 'enums' })}:</Text>
-                    <Text size="sm" fw={600} c={d.positive ? 'red.9' : undefined}>{d.positive ? t('result.positive') : t('result.notPositive')}</Text>
-                  </Group>
+                  <Text size="sm" fw={600}>
+                    {t(`dimension.${d.dimension}`, { ns: 'enums' })}:{' '}
+                    <Text span inherit c={d.positive ? 'red.9' : undefined}>{d.positive ? t('result.positive') : t('result.notPositive')}</Text>
+                  </Text>
                   <Text size="sm">{typeof d.reason === 'string' ? d.reason : d.reason?.[lang]}</Text>
                   {d.counted.length > 0 && (
                     <List size="sm" withPadding>
