@@ -26,6 +26,13 @@ export class CaseAnalysisController {
     return this.reviews.list(actor, id, query, meta);
   }
 
+  @Get('committee-members')
+  @Allow('committee_member')
+  @ApiOperation({ summary: 'The active committee members with their agencies (to record the members present at a decision)' })
+  members(@Query() query: PageQueryDto) {
+    return this.reviews.committeeMembers(query);
+  }
+
   @Post('reviews/:id/decision')
   @HttpCode(200)
   @Allow('committee_member')
