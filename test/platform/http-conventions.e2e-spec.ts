@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootApp, TestApp } from '../support/app';
 
@@ -7,7 +8,8 @@ describe('HTTP conventions (PRODUCT.md section 13)', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await bootApp();
+    // No web build here, whatever dist/web holds: / is the home page (test/platform/web-app.e2e-spec.ts serves a build).
+    t = await bootApp({ WEB_DIST_DIR: mkdtempSync(join(tmpdir(), 'ruta-noweb-')) });
     admin = await t.login('admin');
   });
   afterAll(() => t.close());

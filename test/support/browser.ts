@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Page-side functions (page.evaluate, addInitScript) run in the browser: the DOM types describe them.
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -14,7 +14,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
     bodyParser: false,
     bufferLogs: true,
   });
-  configureHttp(nest, { trustProxy: app.trustProxy, onRefusal: auditRefusals(nest) });
+  configureHttp(nest, { trustProxy: app.trustProxy, onRefusal: auditRefusals(nest), webDistDir: app.webDistDir });
   serveOpenApi(nest, buildOpenApiDocument(nest));
   return nest;
 }

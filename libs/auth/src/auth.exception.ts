@@ -12,6 +12,8 @@ export enum AuthErrorCode {
   AdminRoleExclusive = 'admin_role_exclusive',
   OwnAccountChange = 'own_account_change',
   PasswordNotChanged = 'password_not_changed',
+  CsrfRefused = 'csrf_refused',
+  SessionModeInvalid = 'session_mode_invalid',
 }
 
 registerProblemCodes({
@@ -37,6 +39,14 @@ registerProblemCodes({
   [AuthErrorCode.PasswordNotChanged]: {
     es: 'La nueva contraseña debe ser distinta de la contraseña de un solo uso',
     en: 'The new password must differ from the one-time password',
+  },
+  [AuthErrorCode.CsrfRefused]: {
+    es: 'La sesión por cookie solo se acepta desde la propia aplicación web de Ruta',
+    en: 'The cookie session is only accepted from Ruta\'s own web app',
+  },
+  [AuthErrorCode.SessionModeInvalid]: {
+    es: 'El encabezado X-Ruta-Session solo admite el valor cookie',
+    en: 'The X-Ruta-Session header only accepts the value cookie',
   },
   [AuthErrorCode.UserScopeInvalid]: {
     es: 'Un oficial de migración necesita una unidad y el personal de acogida una casa de acogida',

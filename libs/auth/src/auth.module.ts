@@ -11,6 +11,7 @@ import { LoginLimiter } from './login-limiter.service';
 import { MfaService } from './mfa.service';
 import { PasswordChangeService } from './password-change.service';
 import { PasswordService } from './password.service';
+import { SessionCookieService } from './session-cookie.service';
 import { SessionsRepository } from './sessions.repository';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { TokenService } from './token.service';
@@ -23,7 +24,7 @@ import { UsersService } from './users.service';
   controllers: [AuthController, UsersController],
   providers: [
     AuthService, MfaService, PasswordChangeService, UsersService, UsersRepository, SessionsRepository, PasswordService, TokenService,
-    LoginLimiter, JwtStrategy, AccessGuard,
+    LoginLimiter, JwtStrategy, AccessGuard, SessionCookieService,
     { provide: APP_GUARD, useExisting: AccessGuard },
   ],
   exports: [AuthService, UsersService, PasswordService],

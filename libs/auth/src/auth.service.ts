@@ -166,8 +166,9 @@ export class AuthService {
     return this.pair(user, sessionId, secret);
   }
 
-  async refresh(refreshToken: string, meta: RequestMeta): Promise<TokenPair> {
-    const parsed = TokenService.parseRefresh(refreshToken);
+  /** Undefined (cookie mode without the cookie) answers as an invalid token does. */
+  async refresh(refreshToken: string | undefined, meta: RequestMeta): Promise<TokenPair> {
+    const parsed = refreshToken === undefined ? null : TokenService.parseRefresh(refreshToken);
     if (!parsed) throw ProblemException.unauthorized(AuthErrorCode.InvalidRefreshToken);
     const next = this.tokens.newRefreshSecret();
     const result = await this.ds.transaction(async (m) => {
@@ -195,6 +196,22 @@ export class AuthService {
     await this.ds.transaction(async (m) => {
       await this.sessions.revoke(m, actor.sessionId, null, 'logout');
       await this.audit.record(m, { actor, meta, action: 'auth.logout', subjectType: 'session', subjectId: actor.sessionId });
+    });
+  }
+
+  /**
+   * Sign-out in cookie mode: the access token's session ends, and so does the cookie's when it names
+   * another live session and carries its current refresh token (proof of holding it), for a browser whose
+   * cookie moved on to a newer sign-in in another tab.
+   */
+  async logoutWithCookie(actor: Actor, cookieToken: string | undefined, meta: RequestMeta): Promise<void> {
+    const parsed = cookieToken ? TokenService.parseRefresh(cookieToken) : null;
+    await this.ds.transaction(async (m) => {
+      await this.sessions.revoke(m, actor.sessionId, null, 'logout');
+      await this.audit.record(m, { actor, meta, action: 'auth.logout', subjectType: 'session', subjectId: actor.sessionId });
+      if (!parsed || parsed.sessionId === actor.sessionId) return;
+      const owner = await this.sessions.revoke(m, parsed.sessionId, TokenService.hashSecret(parsed.secret), 'logout');
+      if (owner) await this.audit.record(m, { actor, meta, action: 'auth.logout', subjectType: 'session', subjectId: parsed.sessionId, details: { fromCookie: true } });
     });
   }
 

@@ -33,11 +33,13 @@ export class MfaDto {
 }
 
 export class RefreshDto {
-  @ApiProperty() @IsString() @MaxLength(200)
-  refreshToken: string;
+  @ApiPropertyOptional({ description: 'Required in JSON mode; left out with X-Ruta-Session: cookie (the token is read from the ruta_refresh cookie)' })
+  @IsOptional() @IsString() @MaxLength(200)
+  refreshToken?: string;
 }
 
 export class LogoutDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ description: 'JSON mode only: the session\'s refresh token, checked against the access token\'s session' })
+  @IsOptional() @IsString() @MaxLength(200)
   refreshToken?: string;
 }

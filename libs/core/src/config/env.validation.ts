@@ -1,3 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+
 /**
  * Boot-time validation of the environment. A bad value stops start-up with a message that names the
  * variable (STYLE.md "Small things"); nothing else in Ruta reads process.env directly.
@@ -68,4 +71,21 @@ export function readSecret(env: Env, name: string, minLength: number, fallback?:
   const value = readString(env, name, fallback);
   if (value.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters`);
   return value;
+}
+
+/** An absolute path (relative ones are taken from the project root); when set explicitly it must be a directory. */
+export function readDirectory(env: Env, name: string, fallback: string): string {
+  const raw = readOptional(env, name);
+  if (raw === undefined) return fallback;
+  const dir = path.resolve(projectRoot(), raw);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError(name, `must name an existing directory, got "${raw}"`);
+  return dir;
+}
+
+/** The folder holding package.json, from the sources (libs/core/src/config) or the build (dist/libs/core/src/config). */
+export function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
 }

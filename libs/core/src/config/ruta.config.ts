@@ -1,6 +1,7 @@
 import { registerAs } from '@nestjs/config';
+import path from 'node:path';
 import {
-  ConfigError, readBool, readEnum, readInt, readOptional, readSecret, readString, readUrl,
+  ConfigError, projectRoot, readBool, readDirectory, readEnum, readInt, readOptional, readSecret, readString, readUrl,
 } from './env.validation';
 
 function env() {
@@ -28,6 +29,8 @@ export const appConfig = registerAs('app', () => {
     /** json for production and containers; pretty (one readable line each, start-up wiring hidden) for a terminal. */
     logFormat: readEnum(e, 'LOG_FORMAT', ['json', 'pretty'] as const, 'json'),
     trustProxy: readBool(e, 'TRUST_PROXY', false),
+    /** The built web app (index.html and assets/); served at / when its index.html exists. */
+    webDistDir: readDirectory(e, 'WEB_DIST_DIR', path.join(projectRoot(), 'dist', 'web')),
   };
 });
 
@@ -104,6 +107,11 @@ export const authConfig = registerAs('auth', () => {
       windowSeconds: readInt(e, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86400),
     },
     demoPassword: readString(e, 'DEMO_PASSWORD', 'Ruta-Demo-2026'),
+    /**
+     * The web app's refresh-token cookie carries Secure on HTTPS requests (req.secure, with TRUST_PROXY
+     * behind a proxy); this forces it on every answer, for a proxy that does not say it terminated TLS.
+     */
+    sessionCookieSecure: readBool(e, 'SESSION_COOKIE_SECURE', false),
   };
 });
 

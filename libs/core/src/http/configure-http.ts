@@ -1,14 +1,17 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { ProblemException } from '../errors/problem.exception';
 import { ProblemFilter, RefusalRecorder, sendProblem } from '../errors/problem.filter';
 import { rutaValidationPipe } from '../errors/validation';
 import { homePage } from './home-page';
 import { BodyContractGuard, JSON_BODY_LIMIT, refuseForeignInput, refuseHostileJson } from './request-body';
 import { assignRequestId } from './request-id';
+import { isApiPath, serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -16,7 +19,7 @@ export const API_PREFIX = 'api/v1';
  * HTTP conventions of PRODUCT.md section 13, applied the same way by the API and the tests.
  * The app must be created with { bodyParser: false, bufferLogs: true }.
  */
-export function configureHttp(app: NestExpressApplication, options: { trustProxy: boolean; onRefusal?: RefusalRecorder }): void {
+export function configureHttp(app: NestExpressApplication, options: { trustProxy: boolean; onRefusal?: RefusalRecorder; webDistDir?: string }): void {
   app.useLogger(app.get(Logger));
   if (options.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
@@ -31,12 +34,19 @@ export function configureHttp(app: NestExpressApplication, options: { trustProxy
     if (req.path.startsWith('/api')) res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.getHttpAdapter().get('/', (req: unknown, res: unknown) => homePage(req as Request, res as Response));
+  // The web app at / when it is built (PRODUCT.md section 15); until then a short page pointing to the API.
+  if (!options.webDistDir || !serveWebApp(app, options.webDistDir)) {
+    app.getHttpAdapter().get('/', (req: unknown, res: unknown) => homePage(req as Request, res as Response));
+  }
+  // Outside /api nothing else answers: an unknown path is a 404 problem, not Express's own HTML page.
+  app.use((req: Request, _res: Response, next: NextFunction) => (isApiPath(req.path) ? next() : next(ProblemException.notFound())));
   // Section 13: JSON only (multipart where a route declares it), no NUL, at most 32 levels, 1 MB; all
   // before routing, so before any guard or handler reads the body (sign-in included).
   app.use(refuseForeignInput);
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(refuseHostileJson);
+  // The web app's refresh token (libs/auth session cookie); read only by the auth routes, and only with their header.
+  app.use(cookieParser());
   const bodyLogger = new NestLogger('BodyParser');
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();

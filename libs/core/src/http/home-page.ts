@@ -6,17 +6,17 @@ const TEXT = {
     title: 'Ruta',
     lead: 'Sistema de gestión de casos para la identificación, protección y seguimiento de víctimas de trata de personas.',
     api: 'API', docs: 'Documentación de la API', health: 'Estado del servicio',
-    note: 'La aplicación web llegará en una próxima versión; mientras tanto, use la API.',
+    note: 'La aplicación web no está compilada en este servidor (npm run build o npm start la compilan); mientras tanto, use la API.',
   },
   en: {
     title: 'Ruta',
     lead: 'Case management for the identification, protection and follow-up of victims of human trafficking.',
     api: 'API', docs: 'API documentation', health: 'Service status',
-    note: 'The web application comes in a later release; meanwhile, use the API.',
+    note: 'The web app is not built on this server (npm run build or npm start build it); meanwhile, use the API.',
   },
 };
 
-/** The address printed at start-up answers with a short page (no data) pointing to the API and its docs. */
+/** Without a web build, the address printed at start-up answers with a short page (no data) pointing to the API and its docs. */
 export function homePage(req: Request, res: Response): void {
   const lang = pickLocale(req.headers['accept-language']);
   const t = TEXT[lang];
