@@ -21,7 +21,7 @@ export function CaseSummary({ record }: { record: CaseRecord }) {
       <Group gap="xs" mb="sm">
         <EnumBadge kind="caseStatus" value={record.status} color="blue" />
         <EnumBadge kind="traffickingStatus" value={record.traffickingStatus} color="grape" />
-        {record.isMinor && <Badge color="orange" variant="light">{t('header.minor')}</Badge>}
+        {record.isMinor && <Badge color="indigo" variant="light">{t('header.minor')}</Badge>}
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
         <Text size="sm"><Text span fw={600}>{t('header.victim')}: </Text>{name || t('unknownValue', { ns: 'common' })}
@@ -51,7 +51,7 @@ export function ScreeningExplanation({ record }: { record: CaseRecord }) {
         <Stack gap="xs">
           <Group gap="xs">
             <Text size="sm" fw={600}>{t('screening.outcome')}:</Text>
-            <EnumBadge kind="screeningOutcome" value={s.outcome} color={s.outcome === 'presumed_victim' ? 'red' : 'yellow'} />
+            <EnumBadge kind="screeningOutcome" value={s.outcome} color={s.outcome === 'presumed_victim' ? 'red' : 'violet'} />
           </Group>
           {s.childRule && <Text size="sm">{t('screening.childRule')}</Text>}
           {s.childProtectionImmediate && <Text size="sm" fw={600}>{t('screening.childProtection')}</Text>}

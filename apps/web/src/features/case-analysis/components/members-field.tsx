@@ -29,7 +29,7 @@ export function MembersField({ members, value, onChange, required, error }: {
         </Stack>
       </Checkbox.Group>
       <Group gap="sm" wrap="nowrap" aria-live="polite">
-        <Badge color={q.met ? 'green' : 'gray'} variant={q.met ? 'filled' : 'light'}>{t(q.met ? 'members.met' : 'members.notMet')}</Badge>
+        <Badge color={q.met ? 'teal.9' : 'gray'} variant={q.met ? 'filled' : 'light'}>{t(q.met ? 'members.met' : 'members.notMet')}</Badge>
         <Text size="sm">{t('members.quorum', {
           members: q.members, requiredMembers: q.required.members, agencies: q.agencies, requiredAgencies: q.required.agencies,
         })}</Text>

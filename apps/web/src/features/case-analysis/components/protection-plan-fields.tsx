@@ -98,7 +98,7 @@ export function ProtectionPlanFields({ value, onChange, agencies, shelters, serv
                       <Select label={t('plan.shelter')} data={shelterOptions} value={r.shelterId}
                         onChange={(v) => setReferral(r.key, { shelterId: v })} error={reasonsAt(error, `${path}.shelterId`)} required />
                       {shelter && (
-                        <Text size="sm" c={failed.length === 0 ? 'green.9' : 'red.9'} aria-live="polite">
+                        <Text size="sm" c={failed.length === 0 ? 'teal.9' : 'red.9'} aria-live="polite">
                           {failed.length === 0 ? t('plan.eligible') : t('plan.why', { reasons: failed.map((f) => ruleText(t, f)).join('; ') })}
                           {' · '}
                           {shelter.free > 0 ? t('plan.freePlaces', { free: shelter.free, capacity: shelter.capacity, occupied: shelter.occupied }) : t('plan.noFree')}

@@ -1,4 +1,5 @@
 import { Grid, Loader, Stack } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { PageFrame } from '../../../components/page-frame';
@@ -16,6 +17,10 @@ export function ReviewPage() {
   const record = useCaseRecord(id);
   const reviews = useReviews(id);
   const open = reviews.data?.items.find((r) => r.status === 'open');
+  // The review being decided on this screen stays shown once decided, so that its outcome is seen.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  useEffect(() => { if (open) setActiveId(open.id); }, [open?.id]);
+  const active = reviews.data?.items.find((r) => r.id === (open?.id ?? activeId));
   return (
     <PageFrame title={record.data ? t('title', { number: record.data.caseNumber }) : t('titleLoading')}>
       <ProblemAlert error={record.error ?? reviews.error} />
@@ -32,7 +37,7 @@ export function ReviewPage() {
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Stack gap="md">
               <ReviewList record={record.data} reviews={reviews.data.items} />
-              {open && <DecisionForm key={open.id} record={record.data} review={open} />}
+              {active && <DecisionForm key={active.id} record={record.data} review={active} />}
             </Stack>
           </Grid.Col>
         </Grid>

@@ -8,7 +8,7 @@ import { useReferralAction, useServiceCatalog } from '../api/referral-api';
 import type { ReferralRow } from '../api/types';
 import { ReasonModal } from './reason-modal';
 
-const STATUS_COLOR: Record<string, string> = { pending: 'yellow', accepted: 'green', declined: 'red', cancelled: 'gray', completed: 'blue' };
+const STATUS_COLOR: Record<string, string> = { pending: 'violet', accepted: 'teal.9', declined: 'red', cancelled: 'gray', completed: 'blue' };
 
 /**
  * Referrals with the actions their status allows to their target (PRODUCT.md section 7): accept and
@@ -49,7 +49,7 @@ export function ReferralTable({ rows, caption, empty }: { rows: ReferralRow[]; c
                 <Table.Tr key={r.id}>
                   <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{c.caseNumber}</Anchor></Table.Td>
                   <Table.Td>
-                    <Group gap={6}>{name || t('unknownValue', { ns: 'common' })}{c.isMinor && <Badge color="orange" variant="light">{t('table.minor')}</Badge>}</Group>
+                    <Group gap={6}>{name || t('unknownValue', { ns: 'common' })}{c.isMinor && <Badge color="indigo" variant="light">{t('table.minor')}</Badge>}</Group>
                   </Table.Td>
                   <Table.Td>{serviceName(r.serviceType)}</Table.Td>
                   <Table.Td><EnumBadge kind="referralStatus" value={r.status} color={STATUS_COLOR[r.status] ?? 'gray'} /></Table.Td>

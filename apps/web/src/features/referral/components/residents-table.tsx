@@ -25,7 +25,7 @@ export function ResidentsTable({ rows }: { rows: ReferralRow[] }) {
               <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{c.caseNumber}</Anchor></Table.Td>
               <Table.Td>
                 <Group gap={6}>{[c.victim?.givenNames, c.victim?.familyNames].filter(Boolean).join(' ') || t('unknownValue', { ns: 'common' })}
-                  {c.isMinor && <Badge color="orange" variant="light">{t('table.minor')}</Badge>}</Group>
+                  {c.isMinor && <Badge color="indigo" variant="light">{t('table.minor')}</Badge>}</Group>
               </Table.Td>
               <Table.Td><EnumBadge kind="caseStatus" value={c.status} color="blue" /></Table.Td>
             </Table.Tr>
