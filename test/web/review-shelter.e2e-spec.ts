@@ -70,8 +70,10 @@ describe('web app: review screen, shelter board and referrals', () => {
   });
   afterAll(() => web?.stop());
 
+  /** No serious or critical axe violation; then back to the top, so that the full-page screenshot shows the header in place. */
   const clean = async (u: WebUser) => {
     expect(await seriousA11yViolations(u.page)).toEqual([]);
+    await u.page.evaluate(() => window.scrollTo(0, 0));
   };
 
   it('a committee member opens a review, is refused without quorum on the members part, then recognizes with a plan', async () => {
@@ -108,6 +110,7 @@ describe('web app: review screen, shelter board and referrals', () => {
     await u.page.getByRole('checkbox', { name: members['committee.sdh'].label }).check();
     await u.page.getByText('Quórum: 3 de 3 miembros, 3 de 3 instituciones').waitFor();
     await u.page.getByText('Hay quórum', { exact: true }).waitFor();
+    expect(await u.page.getByText(/^Sin quórum/).count()).toBe(0);
     await clean(u);
     await screenshot(u.page, 'review-es');
 

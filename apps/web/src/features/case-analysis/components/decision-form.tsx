@@ -82,7 +82,11 @@ export function DecisionForm({ record, review }: { record: CaseRecord; review: R
       <Title order={2} size="h4" id="decision-heading" mb="sm">{t('decision.heading')}</Title>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <MembersField members={members.data?.items ?? []} value={present} onChange={change(setPresent)}
+          <MembersField members={members.data?.items ?? []} value={present} onChange={change((ids: string[]) => {
+            setPresent(ids);
+            // A refusal about the members no longer holds once they change: it is cleared with them.
+            if (quorumRefusal(decide.error) || reasonsAt(decide.error, 'members')) decide.reset();
+          })}
             required={refusal?.required} error={membersError} />
           <Radio.Group label={t('decision.label')} value={decision} onChange={change((v: string) => setDecision(v as Decision))}
             error={reasonsAt(error, 'decision')} required>

@@ -8,7 +8,7 @@ import { useReferralAction, useServiceCatalog } from '../api/referral-api';
 import type { ReferralRow } from '../api/types';
 import { ReasonModal } from './reason-modal';
 
-const STATUS_COLOR: Record<string, string> = { pending: 'violet', accepted: 'teal.9', declined: 'red', cancelled: 'gray', completed: 'blue' };
+const STATUS_COLOR: Record<string, string> = { pending: 'violet', accepted: 'indigo', declined: 'red', cancelled: 'gray', completed: 'blue' };
 
 /**
  * Referrals with the actions their status allows to their target (PRODUCT.md section 7): accept and
