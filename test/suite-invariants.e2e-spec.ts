@@ -1,7 +1,9 @@
 import { AuditSealer } from '@ruta/audit';
 import { Client } from 'pg';
 import { visibleCasesSql } from '../libs/case/src/access/case-policy';
+import { existsSync, readFileSync } from 'node:fs';
 import { bootApp, TestApp, waitFor } from './support/app';
+import { committedContract, CONTRACT_FILE } from './support/response-contract';
 import { readRun } from './support/test-env';
 
 /*
@@ -44,5 +46,25 @@ describe('Suite-wide invariants', () => {
         roles: 'ARRAY[t.addressee_role]', unit: 't.addressee_unit', agency: 't.addressee_agency', shelter: 't.addressee_shelter_id::text',
       })}`);
     expect(rows).toEqual([]);
+  });
+
+  it('every response of the whole run matched the operation\'s declared schema for its status (openapi.json)', () => {
+    const file = CONTRACT_FILE(readRun().id);
+    expect(existsSync(file)).toBe(true);
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean)
+      .map((l) => JSON.parse(l) as { op: string; status: number; violations: string[]; body?: string });
+    const violations = new Map<string, string[]>();
+    for (const line of lines.filter((l) => l.violations.length > 0)) {
+      const key = `${line.op} -> ${line.status}`;
+      violations.set(key, [...(violations.get(key) ?? []), `${line.violations.join('; ')}\n      body: ${line.body ?? ''}`]);
+    }
+    const exercised = new Set(lines.map((l) => l.op));
+    const never = committedContract().operations().filter((op) => !exercised.has(op));
+    // Not a failure: a reminder of what no suite calls (its schema is then unchecked).
+    if (never.length) process.stdout.write(`response contract: ${lines.length} responses validated; never exercised (${never.length}):\n  ${never.join('\n  ')}\n`);
+    const report = [...violations].map(([op, list]) => `${op} (${list.length}):\n    ${list.slice(0, 3).join('\n    ')}`).join('\n');
+    expect(report).toBe('');
+    expect(lines.length).toBeGreaterThanOrEqual(2000);
+    expect(exercised.size).toBeGreaterThanOrEqual(committedContract().operations().length * 0.8);
   });
 });

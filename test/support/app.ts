@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createDatabase, migrateAndSeed, withDatabase } from './database';
+import { committedContract, CONTRACT_FILE, responseContractMiddleware } from './response-contract';
 import { readRun } from './test-env';
 
 export const DEMO_PASSWORD = 'Ruta-Demo-2026';
@@ -45,6 +46,7 @@ export async function freshDatabase(suffix: string): Promise<Record<string, stri
 export async function bootApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const env = applyEnv(overrides);
   const app = await createApiApp();
+  installResponseContract(app);
   await app.init();
   const server = app.getHttpServer();
   const http = () => request(server);
@@ -63,6 +65,19 @@ export async function bootApp(overrides: Record<string, string> = {}): Promise<T
     return res.body.accessToken as string;
   };
   return { app, http, login, env, close: () => app.close() };
+}
+
+/**
+ * Every answer of every suite is checked against openapi.json (test/support/response-contract.ts). The
+ * middleware goes first in Express's stack, so that refusals of the body parser are checked too.
+ */
+function installResponseContract(app: NestExpressApplication): void {
+  const middleware = responseContractMiddleware(committedContract(), CONTRACT_FILE(readRun().id));
+  app.use(middleware);
+  const stack = (app.getHttpAdapter().getInstance() as { router: { stack: { handle: unknown }[] } }).router.stack;
+  const index = stack.findIndex((layer) => layer.handle === middleware);
+  if (index < 0) throw new Error('response contract middleware not installed');
+  stack.unshift(...stack.splice(index, 1));
 }
 
 export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15000, stepMs = 100): Promise<T> {

@@ -47,7 +47,10 @@ export async function startWebApp(overrides: Record<string, string> = {}): Promi
   const user = async ({ lang = 'es', viewport = LAPTOP }: { lang?: 'es' | 'en'; viewport?: { width: number; height: number } } = {}) => {
     const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: lang === 'es' ? 'es-EC' : 'en-US', timezoneId: 'America/Guayaquil' });
     contexts.push(context);
-    await context.addInitScript((l) => localStorage.setItem('ruta.language', l), lang);
+    // The profile's language, as if the user had chosen it once; a later switch in the page is kept.
+    await context.addInitScript((l) => {
+      if (!localStorage.getItem('ruta.language')) localStorage.setItem('ruta.language', l);
+    }, lang);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const errors: string[] = [];
@@ -58,8 +61,9 @@ export async function startWebApp(overrides: Record<string, string> = {}): Promi
     const signIn = async (username: string, password = DEMO_PASSWORD) => {
       await page.goto('/sign-in');
       const es = lang === 'es';
-      await page.getByLabel(es ? 'Usuario' : 'Username').fill(username);
-      await page.getByLabel(es ? 'Contraseña' : 'Password', { exact: true }).fill(password);
+      // Required fields' labels end with Mantine's " *".
+      await page.getByLabel(es ? /^Usuario/ : /^Username/).fill(username);
+      await page.getByLabel(es ? /^Contraseña/ : /^Password/).fill(password);
       await page.getByRole('button', { name: es ? 'Ingresar' : 'Sign in' }).click();
       await page.getByRole('navigation', { name: es ? 'Navegación principal' : 'Main navigation' }).first().waitFor();
     };

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import Redis from 'ioredis';
 import { dropDatabase } from './database';
+import { CONTRACT_FILE } from './response-contract';
 import { readRun, RUN_FILE } from './test-env';
 
 /** Drops this run's databases and deletes this run's Redis keys (never FLUSHALL a shared Redis). */
@@ -24,6 +25,7 @@ export default async function globalTeardown(): Promise<void> {
     redis.disconnect();
   }
   rmSync(run.env.AUDIT_HEAD_FILE, { force: true });
+  rmSync(CONTRACT_FILE(run.id), { force: true });
   rmSync(RUN_FILE, { force: true });
   const g = globalThis as unknown as Record<string, { stop: () => unknown } | undefined>;
   await g.__rutaRedis?.stop();

@@ -103,8 +103,8 @@ describe('web app: signing in and staying signed in', () => {
     await u.page.getByRole('link', { name: 'Bandeja de tareas' }).click();
     await u.page.getByText('Su sesión terminó').waitFor();
     expect(new URL(u.page.url()).searchParams.get('next')).toBe('/');
-    await u.page.getByLabel('Usuario').fill('officer.rumichaca');
-    await u.page.getByLabel('Contraseña', { exact: true }).fill('Ruta-Demo-2026');
+    await u.page.getByLabel(/^Usuario/).fill('officer.rumichaca');
+    await u.page.getByLabel(/^Contraseña/).fill('Ruta-Demo-2026');
     await u.page.getByRole('button', { name: 'Ingresar' }).click();
     await u.page.getByRole('navigation', { name: 'Navegación principal' }).first().waitFor();
     expect(new URL(u.page.url()).pathname).toBe('/');

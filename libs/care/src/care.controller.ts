@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse, ApiProduces } from '@nestjs/swagger';
 import { CASE_READERS, etag, requireIfMatch } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, ParseIdPipe } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, ParseIdPipe, ETAG_HEADER, ApiPageResponse, ApiRefusals } from '@ruta/core';
 import type { Response } from 'express';
 import { attachmentDisposition } from './attachment-name';
 import { ATTACHMENT_MAX_BYTES, AttachmentService } from './attachment.service';
 import { CarePlanService } from './care-plan.service';
 import { AttachmentUploadDto, CareNoteDto, CarePlanDto } from './dto/care-plan.dto';
+import { AttachmentResponse, CarePlanNoteResponse, CarePlanResponse, CarePlanVersionResponse } from './dto/care.response';
 
 @ApiTags('care')
 @ApiBearerAuth()
@@ -18,6 +19,8 @@ export class CareController {
   @Get('cases/:id/care-plan')
   @Allow('shelter_staff', 'service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'The care plan (shelter staff of the case\'s shelter, lead agency); ETag carries the version' })
+  @ApiOkResponse({ type: CarePlanResponse, headers: ETAG_HEADER })
+  @ApiRefusals(404, 422)
   async get(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.plans.get(actor, id, meta);
     res.setHeader('ETag', etag(version));
@@ -28,6 +31,8 @@ export class CareController {
   @Allow('shelter_staff', 'service_focal_point', 'committee_member')
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version read ("0" to create); stale: 409, missing: 428' })
   @ApiOperation({ summary: 'Save the care plan\'s goals (a new version; nothing is overwritten on a stale version)' })
+  @ApiOkResponse({ type: CarePlanResponse, headers: ETAG_HEADER })
+  @ApiRefusals(404, 409, 422, 428)
   async put(@Param('id', ParseIdPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: CarePlanDto,
     @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.plans.put(actor, id, requireIfMatch(ifMatch), dto, meta);
@@ -38,6 +43,8 @@ export class CareController {
   @Post('cases/:id/care-plan/notes')
   @Allow('shelter_staff', 'service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'Add a progress note (append-only; confidential ones only for the writing shelter and the lead agency)' })
+  @ApiCreatedResponse({ type: CarePlanNoteResponse })
+  @ApiRefusals(404, 409, 422)
   note(@Param('id', ParseIdPipe) id: string, @Body() dto: CareNoteDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.plans.addNote(actor, id, dto, meta);
   }
@@ -45,6 +52,8 @@ export class CareController {
   @Get('cases/:id/care-plan/versions')
   @Allow('shelter_staff', 'service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'Every saved version of the care plan' })
+  @ApiPageResponse(CarePlanVersionResponse)
+  @ApiRefusals(404, 422)
   versions(@Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.plans.versions(actor, id, query, meta);
   }
@@ -56,6 +65,8 @@ export class CareController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, part: { type: 'string', enum: ['case', 'care_plan', 'visa_request'] } } } })
   @ApiOperation({ summary: 'Attach a PDF, JPEG or PNG (≤ 10 MB, checked by content) to the case, its care plan or its visa request' })
+  @ApiCreatedResponse({ type: AttachmentResponse })
+  @ApiRefusals(404, 409, 422)
   upload(@Param('id', ParseIdPipe) id: string, @UploadedFile() file: { buffer: Buffer; originalname: string; size: number } | undefined, @Body() dto: AttachmentUploadDto,
     @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.attachments.upload(actor, id, dto.part ?? 'case', file, meta);
@@ -64,6 +75,9 @@ export class CareController {
   @Get('attachments/:id')
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'Download an attachment (audited)' })
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiOkResponse({ description: 'The file as uploaded (Content-Disposition: attachment)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } }, 'image/png': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiRefusals(404)
   async download(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const file = await this.attachments.download(actor, id, meta);
     res.setHeader('Content-Type', file.contentType);

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, ParseIdPipe } from '@ruta/core';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, ParseIdPipe, ApiRefusals, ApiPageResponse, ETAG_HEADER } from '@ruta/core';
 import type { Response } from 'express';
 import { CaseRecordService } from './case-record.service';
 import { CaseService } from './case.service';
 import { CaseQueryDto } from './dto/case-query.dto';
 import { CaseLinkDto, CasePatchDto, ComplaintDto, ConsentChangeDto } from './dto/victim.dto';
 import { etag, requireIfMatch } from './if-match';
+import { CaseExportResponse, CaseLinksResponse, CaseResponse, TimelineEntryResponse } from './dto/case.response';
 
 /** Every role that may read some part of a case (admins never read case content). */
 export const CASE_READERS = ['immigration_officer', 'committee_member', 'shelter_staff', 'service_focal_point', 'visa_officer', 'auditor'] as const;
@@ -20,6 +21,8 @@ export class CaseController {
   @Get()
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'Cases the caller may see, with the keys their role may see' })
+  @ApiPageResponse(CaseResponse)
+  @ApiRefusals()
   list(@Query() query: CaseQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.cases.list(actor, query, meta);
   }
@@ -27,6 +30,8 @@ export class CaseController {
   @Get(':id')
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'One case (404 when the caller may not see it); ETag carries the version' })
+  @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
+  @ApiRefusals(404)
   async get(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.cases.get(actor, id, meta);
     res.setHeader('ETag', etag(version));
@@ -37,6 +42,8 @@ export class CaseController {
   @Allow('immigration_officer', 'committee_member', 'service_focal_point')
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version read (ETag); stale: 409, missing: 428' })
   @ApiOperation({ summary: 'Change victim and identification fields' })
+  @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
+  @ApiRefusals(404, 409, 422, 428)
   async patch(
     @Param('id', ParseIdPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: CasePatchDto,
     @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response,
@@ -50,6 +57,8 @@ export class CaseController {
   @HttpCode(200)
   @Allow('immigration_officer', 'committee_member', 'service_focal_point')
   @ApiOperation({ summary: 'Change or withdraw consent (recorded, never erased)' })
+  @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
+  @ApiRefusals(404, 409, 422)
   async consent(@Param('id', ParseIdPipe) id: string, @Body() dto: ConsentChangeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.records.changeConsent(actor, id, dto, meta);
     res.setHeader('ETag', etag(version));
@@ -60,6 +69,8 @@ export class CaseController {
   @HttpCode(200)
   @Allow('immigration_officer', 'committee_member', 'service_focal_point')
   @ApiOperation({ summary: 'Record the criminal complaint to FGE (acknowledgement task to FGE)' })
+  @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
+  @ApiRefusals(404, 409, 422)
   async complaint(@Param('id', ParseIdPipe) id: string, @Body() dto: ComplaintDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.records.complaint(actor, id, dto, meta);
     res.setHeader('ETag', etag(version));
@@ -69,6 +80,8 @@ export class CaseController {
   @Get(':id/export')
   @Allow('committee_member')
   @ApiOperation({ summary: 'Data-subject export of the whole record (audited)' })
+  @ApiOkResponse({ type: CaseExportResponse, description: 'JSON, served as an attachment (Content-Disposition)' })
+  @ApiRefusals(404)
   async export(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const body = await this.cases.export(actor, id, meta);
     res.setHeader('Content-Disposition', `attachment; filename="${body.case.caseNumber as string}.json"`);
@@ -78,6 +91,8 @@ export class CaseController {
   @Get(':id/timeline')
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'The case history (pseudonymized for auditors)' })
+  @ApiPageResponse(TimelineEntryResponse)
+  @ApiRefusals(404)
   timeline(@Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.cases.timeline(actor, id, query, meta);
   }
@@ -86,6 +101,8 @@ export class CaseController {
   @HttpCode(200)
   @Allow('committee_member')
   @ApiOperation({ summary: 'Link confirmed duplicates' })
+  @ApiOkResponse({ type: CaseLinksResponse })
+  @ApiRefusals(404, 409, 422)
   link(@Param('id', ParseIdPipe) id: string, @Body() dto: CaseLinkDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.records.link(actor, id, dto, meta);
   }

@@ -16,3 +16,4 @@ export * from './case-view.assembler';
 export { CASE_READERS } from './case.controller';
 export * from './retention/case-retention-worker.module';
 export * from './retention/case-retention.service';
+export * from './dto/case.response';

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { etag } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, ParseIdPipe } from '@ruta/core';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
+import { etag, CaseResponse } from '@ruta/case';
+import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, ParseIdPipe, ETAG_HEADER, ApiRefusals } from '@ruta/core';
 import { IsIn, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
 import { ClosureService } from './closure.service';
+import { ClosureRequestResponse } from './closure.response';
 
 const REQUESTABLE = ['follow_up_completed', 'declined_assistance', 'returned_abroad', 'lost_contact', 'deceased', 'duplicate'] as const;
 
@@ -27,6 +28,8 @@ export class ClosureController {
   @Post('cases/:id/closure-requests')
   @Allow('service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'Request closure (lead agency)' })
+  @ApiCreatedResponse({ type: ClosureRequestResponse })
+  @ApiRefusals(404, 409, 422)
   request(@Param('id', ParseIdPipe) id: string, @Body() dto: ClosureRequestDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.closures.request(actor, id, dto.reason, meta);
   }
@@ -35,6 +38,8 @@ export class ClosureController {
   @HttpCode(200)
   @Allow('committee_member')
   @ApiOperation({ summary: 'Approve (committee member of another agency): the case closes, its open tasks are cancelled' })
+  @ApiOkResponse({ type: ClosureRequestResponse })
+  @ApiRefusals(404, 409, 422)
   approve(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.closures.approve(actor, id, meta);
   }
@@ -43,6 +48,8 @@ export class ClosureController {
   @HttpCode(200)
   @Allow('committee_member')
   @ApiOperation({ summary: 'Reject with a reason (committee member of another agency)' })
+  @ApiOkResponse({ type: ClosureRequestResponse })
+  @ApiRefusals(404, 409, 422)
   reject(@Param('id', ParseIdPipe) id: string, @Body() dto: ClosureReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.closures.reject(actor, id, dto.reason, meta);
   }
@@ -51,6 +58,8 @@ export class ClosureController {
   @HttpCode(200)
   @Allow('committee_member')
   @ApiOperation({ summary: 'Reopen a closed case with a reason' })
+  @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
+  @ApiRefusals(404, 409, 422)
   async reopen(@Param('id', ParseIdPipe) id: string, @Body() dto: ClosureReasonDto, @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const { body, version } = await this.closures.reopen(actor, id, dto.reason, meta);

@@ -28,3 +28,4 @@ export * from './idempotency/idempotency.service';
 export * from './idempotency/canonical-json';
 export * from './http/defined';
 export * from './http/parse-id.pipe';
+export * from './http/api-responses';

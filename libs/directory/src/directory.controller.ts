@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, pageList, ProblemException, RequestMeta, SignedIn, ParseIdPipe } from '@ruta/core';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, pageList, ProblemException, RequestMeta, SignedIn, ParseIdPipe, ApiPageResponse, ApiRefusals } from '@ruta/core';
 import { DirectoryService } from './directory.service';
 import { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 import { CreateShelterDto, UpdateShelterDto } from './dto/shelter.dto';
+import { AgencyResponse, BorderPointResponse, ProvinceResponse, ServiceResponse, ShelterResponse } from './dto/directory.response';
 
 function optionalVersion(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined) return undefined;
@@ -21,6 +22,8 @@ export class DirectoryController {
   @Get('agencies')
   @SignedIn()
   @ApiOperation({ summary: 'Agencies' })
+  @ApiPageResponse(AgencyResponse)
+  @ApiRefusals()
   async agencies(@Query() query: PageQueryDto) {
     return pageList(await this.directory.listAgencies(), query, (x: { code: string }) => x.code);
   }
@@ -28,6 +31,8 @@ export class DirectoryController {
   @Post('agencies')
   @Allow('admin')
   @ApiOperation({ summary: 'Create an agency' })
+  @ApiCreatedResponse({ type: AgencyResponse })
+  @ApiRefusals(409, 422)
   createAgency(@Body() dto: CreateAgencyDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.directory.createAgency(dto, actor, meta);
   }
@@ -35,6 +40,8 @@ export class DirectoryController {
   @Patch('agencies/:code')
   @Allow('admin')
   @ApiOperation({ summary: 'Rename or deactivate an agency (its code never changes)' })
+  @ApiOkResponse({ type: AgencyResponse })
+  @ApiRefusals(404, 409, 422)
   updateAgency(@Param('code') code: string, @Body() dto: UpdateAgencyDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.directory.updateAgency(code, dto, actor, meta);
   }
@@ -42,6 +49,8 @@ export class DirectoryController {
   @Get('shelters')
   @SignedIn()
   @ApiOperation({ summary: 'Shelters with occupancy' })
+  @ApiPageResponse(ShelterResponse)
+  @ApiRefusals()
   async shelters(@Query() query: PageQueryDto) {
     return pageList(await this.directory.listShelters(), query, (x: { id: string }) => x.id);
   }
@@ -49,6 +58,8 @@ export class DirectoryController {
   @Post('shelters')
   @Allow('admin')
   @ApiOperation({ summary: 'Create a shelter' })
+  @ApiCreatedResponse({ type: ShelterResponse })
+  @ApiRefusals(409, 422)
   createShelter(@Body() dto: CreateShelterDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.directory.createShelter(dto, actor, meta);
   }
@@ -57,6 +68,8 @@ export class DirectoryController {
   @Allow('admin')
   @ApiHeader({ name: 'If-Match', required: false, description: 'Shelter version; a stale one answers 409' })
   @ApiOperation({ summary: 'Change a shelter: capacity, eligibility, operator' })
+  @ApiOkResponse({ type: ShelterResponse })
+  @ApiRefusals(404, 409, 422)
   updateShelter(
     @Param('id', ParseIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
@@ -70,6 +83,8 @@ export class DirectoryController {
   @Get('catalog/services')
   @SignedIn()
   @ApiOperation({ summary: 'Service catalog' })
+  @ApiPageResponse(ServiceResponse)
+  @ApiRefusals()
   async services(@Query() query: PageQueryDto) {
     return pageList(await this.directory.listServices(), query, (x: { code: string }) => x.code);
   }
@@ -77,6 +92,8 @@ export class DirectoryController {
   @Get('catalog/provinces')
   @SignedIn()
   @ApiOperation({ summary: 'Provinces of Ecuador with INEC codes' })
+  @ApiPageResponse(ProvinceResponse)
+  @ApiRefusals()
   async provinces(@Query() query: PageQueryDto) {
     return pageList(await this.directory.listProvinces(), query, (x: { code: string }) => x.code);
   }
@@ -84,6 +101,8 @@ export class DirectoryController {
   @Get('catalog/border-points')
   @SignedIn()
   @ApiOperation({ summary: 'Border points and airports (officers\' units)' })
+  @ApiPageResponse(BorderPointResponse)
+  @ApiRefusals()
   async borderPoints(@Query() query: PageQueryDto) {
     return pageList(await this.directory.listBorderPoints(), query, (x: { code: string }) => x.code);
   }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
 import { CASE_READERS } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, IdempotencyService, PageQueryDto, RequestMeta, ParseIdPipe } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, IdempotencyService, PageQueryDto, RequestMeta, ParseIdPipe, ApiPageResponse, ApiRefusals } from '@ruta/core';
 import type { Response } from 'express';
 import { AcceptReferralDto, CompleteReferralDto, CreateReferralDto, DischargeDto, ReasonDto } from './dto/referral.dto';
 import { ReferralLifecycleService } from './referral-lifecycle.service';
 import { ReferralService } from './referral.service';
+import { PlacementResponse, ReferralResponse } from './dto/referral.response';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
@@ -21,6 +22,8 @@ export class ReferralController {
   @Allow('committee_member', 'service_focal_point', 'shelter_staff')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Refer the case to a shelter or an agency (committee, lead agency, or onward from an accepted referral)' })
+  @ApiCreatedResponse({ type: ReferralResponse })
+  @ApiRefusals(404, 409, 422)
   async create(@Param('id', ParseIdPipe) id: string, @Body() dto: CreateReferralDto, @Headers('idempotency-key') key: string | undefined,
     @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
     const result = await this.idempotency.run({ userId: actor.id, route: `POST /cases/${id}/referrals`, key, body: dto }, async (m) => ({
@@ -33,6 +36,8 @@ export class ReferralController {
   @Get('cases/:id/referrals')
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'The referrals of a case the caller may see' })
+  @ApiPageResponse(ReferralResponse)
+  @ApiRefusals(404)
   list(@Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.referrals.listForCase(actor, id, query, meta);
   }
@@ -41,6 +46,8 @@ export class ReferralController {
   @HttpCode(200)
   @Allow('shelter_staff', 'service_focal_point')
   @ApiOperation({ summary: 'Accept (for a shelter: admit, or 409 shelter_at_capacity)' })
+  @ApiOkResponse({ type: ReferralResponse })
+  @ApiRefusals(404, 409, 422)
   accept(@Param('id', ParseIdPipe) id: string, @Body() dto: AcceptReferralDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.lifecycle.accept(actor, id, dto.accompanyingChildren, meta);
   }
@@ -49,6 +56,8 @@ export class ReferralController {
   @HttpCode(200)
   @Allow('shelter_staff', 'service_focal_point')
   @ApiOperation({ summary: 'Decline with a reason (the lead agency gets a find_alternative task)' })
+  @ApiOkResponse({ type: ReferralResponse })
+  @ApiRefusals(404, 409, 422)
   decline(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.lifecycle.decline(actor, id, dto.reason, meta);
   }
@@ -57,6 +66,8 @@ export class ReferralController {
   @HttpCode(200)
   @Allow('service_focal_point', 'shelter_staff')
   @ApiOperation({ summary: 'Complete an accepted service referral (shelter referrals complete by discharge)' })
+  @ApiOkResponse({ type: ReferralResponse })
+  @ApiRefusals(404, 409, 422)
   complete(@Param('id', ParseIdPipe) id: string, @Body() dto: CompleteReferralDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.lifecycle.complete(actor, id, dto.outcome, meta);
   }
@@ -65,6 +76,8 @@ export class ReferralController {
   @HttpCode(200)
   @Allow('committee_member', 'service_focal_point')
   @ApiOperation({ summary: 'Cancel (lead agency or committee)' })
+  @ApiOkResponse({ type: ReferralResponse })
+  @ApiRefusals(404, 409, 422)
   cancel(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.lifecycle.cancel(actor, id, dto.reason, meta);
   }
@@ -73,6 +86,8 @@ export class ReferralController {
   @HttpCode(200)
   @Allow('shelter_staff')
   @ApiOperation({ summary: 'Discharge from the shelter (frees the place, completes the referral)' })
+  @ApiOkResponse({ type: PlacementResponse })
+  @ApiRefusals(404, 409, 422)
   discharge(@Param('id', ParseIdPipe) id: string, @Body() dto: DischargeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.lifecycle.discharge(actor, id, dto, meta);
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, ParseIdPipe } from '@ruta/core';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
+import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, ParseIdPipe, ApiPageResponse, ApiRefusals } from '@ruta/core';
 import { GrantVisaDto, VisaQueryDto, VisaReasonDto } from './dto/visa.dto';
 import { VisaService } from './visa.service';
+import { VisaRequestResponse } from './dto/visa.response';
 
 @ApiTags('regularization')
 @ApiBearerAuth()
@@ -13,6 +14,8 @@ export class VisaController {
   @Post('cases/:id/visa-requests')
   @Allow('committee_member')
   @ApiOperation({ summary: 'File an article 104 request (committee member of MDI; recognized, non-Ecuadorian victim; no fee)' })
+  @ApiCreatedResponse({ type: VisaRequestResponse })
+  @ApiRefusals(404, 409, 422)
   file(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.visas.file(actor, id, meta);
   }
@@ -20,6 +23,8 @@ export class VisaController {
   @Get('visa-requests')
   @Allow('visa_officer', 'committee_member')
   @ApiOperation({ summary: 'Article 104 requests, newest first (filter by status)' })
+  @ApiPageResponse(VisaRequestResponse)
+  @ApiRefusals()
   list(@Query() query: VisaQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.visas.list(actor, query, meta);
   }
@@ -28,6 +33,8 @@ export class VisaController {
   @HttpCode(200)
   @Allow('visa_officer')
   @ApiOperation({ summary: 'Take up the request (under_review) and its visa_decision task' })
+  @ApiOkResponse({ type: VisaRequestResponse })
+  @ApiRefusals(404, 409)
   claim(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.visas.claim(actor, id, meta);
   }
@@ -36,6 +43,8 @@ export class VisaController {
   @HttpCode(200)
   @Allow('visa_officer')
   @ApiOperation({ summary: 'Grant: visa number, issue date, expiry (default issue date + 2 years)' })
+  @ApiOkResponse({ type: VisaRequestResponse })
+  @ApiRefusals(404, 409, 422)
   grant(@Param('id', ParseIdPipe) id: string, @Body() dto: GrantVisaDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.visas.grant(actor, id, dto, meta);
   }
@@ -44,6 +53,8 @@ export class VisaController {
   @HttpCode(200)
   @Allow('visa_officer')
   @ApiOperation({ summary: 'Deny with a reason' })
+  @ApiOkResponse({ type: VisaRequestResponse })
+  @ApiRefusals(404, 409, 422)
   deny(@Param('id', ParseIdPipe) id: string, @Body() dto: VisaReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.visas.deny(actor, id, dto.reason, meta);
   }
@@ -52,6 +63,8 @@ export class VisaController {
   @HttpCode(200)
   @Allow('committee_member', 'service_focal_point')
   @ApiOperation({ summary: 'Withdraw with a reason (MDI committee member or the lead agency)' })
+  @ApiOkResponse({ type: VisaRequestResponse })
+  @ApiRefusals(404, 409, 422)
   withdraw(@Param('id', ParseIdPipe) id: string, @Body() dto: VisaReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.visas.withdraw(actor, id, dto.reason, meta);
   }

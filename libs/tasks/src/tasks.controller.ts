@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, CurrentRequest, RequestMeta, SignedIn, ParseIdPipe } from '@ruta/core';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
+import { Actor, CurrentActor, CurrentRequest, RequestMeta, SignedIn, ParseIdPipe, ApiPageResponse, ApiRefusals } from '@ruta/core';
 import { InboxQueryDto } from './dto/inbox-query.dto';
 import { TasksService } from './tasks.service';
+import { TaskResponse } from './dto/task.response';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -13,6 +14,8 @@ export class TasksController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'My inbox: open tasks for my roles at my agency or shelter, plus the ones I claimed' })
+  @ApiPageResponse(TaskResponse)
+  @ApiRefusals()
   inbox(@Query() query: InboxQueryDto, @CurrentActor() actor: Actor) {
     return this.tasks.inbox(actor, query);
   }
@@ -21,6 +24,8 @@ export class TasksController {
   @HttpCode(200)
   @SignedIn()
   @ApiOperation({ summary: 'Claim a task (atomic: one winner, 409 for the others)' })
+  @ApiOkResponse({ type: TaskResponse })
+  @ApiRefusals(404, 409)
   claim(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.tasks.claim(id, actor, meta);
   }
@@ -29,6 +34,8 @@ export class TasksController {
   @HttpCode(200)
   @SignedIn()
   @ApiOperation({ summary: 'Return a claimed task to the queue' })
+  @ApiOkResponse({ type: TaskResponse })
+  @ApiRefusals(404, 409)
   release(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.tasks.release(id, actor, meta);
   }
@@ -37,6 +44,8 @@ export class TasksController {
   @HttpCode(200)
   @SignedIn()
   @ApiOperation({ summary: 'Complete a task that has no underlying action' })
+  @ApiOkResponse({ type: TaskResponse })
+  @ApiRefusals(404, 409, 422)
   complete(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.tasks.complete(id, actor, meta);
   }

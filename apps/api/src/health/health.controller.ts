@@ -1,9 +1,17 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { Public, RedisService } from '@ruta/core';
+import { Public, RedisService, ApiProblems, PUBLIC_PROBLEMS } from '@ruta/core';
 import type { Response } from 'express';
 import { DatabaseHealth } from './database-health';
+
+const indicators = { type: 'object', additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string' } }, additionalProperties: true } };
+/** @nestjs/terminus's answer: each indicator's status and details (database, pool, redis). */
+const healthSchema = {
+  type: 'object',
+  required: ['status', 'details'],
+  properties: { status: { type: 'string', enum: ['ok', 'error', 'shutting_down'] }, info: indicators, error: indicators, details: indicators },
+};
 
 @ApiTags('health')
 @Controller('health')
@@ -18,6 +26,9 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Database, connection pool and Redis status (503 when one is down or the pool is starved)' })
+  @ApiOkResponse({ description: 'Everything is up', schema: healthSchema })
+  @ApiServiceUnavailableResponse({ description: 'An indicator is down (same shape, status error)', schema: healthSchema })
+  @ApiProblems(400, 413, 415)
   async check(@Res({ passthrough: true }) res: Response) {
     try {
       return await this.health.check([

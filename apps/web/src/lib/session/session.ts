@@ -77,6 +77,7 @@ async function finish(res: Response): Promise<SignInStep> {
   if (body.mfaRequired) return { kind: 'mfa', mfaToken: body.mfaToken };
   if (body.passwordChangeRequired) return { kind: 'passwordChange', passwordChangeToken: body.passwordChangeToken };
   accept(body.accessToken, body.expiresIn);
+  hint(true);
   const user = body.user ?? (await loadUser());
   setState({ status: 'signedIn', user });
   return { kind: 'signedIn' };
@@ -119,13 +120,37 @@ export function renew(): Promise<boolean> {
 
 function end(reason: 'expired' | 'signedOut'): void {
   accessToken = null;
+  hint(false);
   clearTimeout(renewTimer);
   setState({ status: 'signedOut', reason });
 }
 
+/**
+ * Whether this browser signed in and has not signed out since: not a secret (the cookie is the
+ * credential), only a hint that spares a first visit a refresh request bound to fail.
+ */
+const HINT = 'ruta.session';
+function hint(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(HINT, '1');
+    else localStorage.removeItem(HINT);
+  } catch {
+    // storage refused: every start-up then tries the cookie
+  }
+}
+function hinted(): boolean {
+  try {
+    return localStorage.getItem(HINT) !== null;
+  } catch {
+    return true;
+  }
+}
+
 /** At start-up: a reload keeps the user signed in through the cookie, or shows the sign-in page. */
 export async function restore(): Promise<void> {
-  if (!(await renew())) setState({ status: 'signedOut' });
+  if (hinted() && (await renew())) return;
+  hint(false);
+  setState({ status: 'signedOut' });
 }
 
 export async function signOut(): Promise<void> {
