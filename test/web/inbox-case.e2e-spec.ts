@@ -118,7 +118,7 @@ describe('web app: inbox, case list and case page', () => {
     await u.signIn('committee.mremh');
     await (await taskItem(u.page, `/cases/${girl.id}/review`, 'Cargar más')).waitFor();
     expect(await seriousA11yViolations(u.page)).toEqual([]);
-    const overflow = await u.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = Number(await u.page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(u.page, 'inbox-tablet-es');
     expect(u.errors).toEqual([]);
