@@ -1,6 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EnumBadge } from '../../../components/enum-badge';
+import { CaseBadge } from './case-badge';
 import type { CaseDetail } from '../api/case.types';
 import { MinorBadge } from './minor-badge';
 
@@ -12,11 +12,11 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
     <Group gap="md" wrap="wrap" aria-label={t('header.label')} role="group">
       <Group gap={6}>
         <Text size="sm" fw={600}>{t('fields.status')}:</Text>
-        <EnumBadge kind="caseStatus" value={c.status} color="blue.9" />
+        <CaseBadge kind="caseStatus" value={c.status} color="blue.9" />
       </Group>
       <Group gap={6}>
         <Text size="sm" fw={600}>{t('fields.traffickingStatus')}:</Text>
-        <EnumBadge kind="traffickingStatus" value={c.traffickingStatus} color="gray.8" />
+        <CaseBadge kind="traffickingStatus" value={c.traffickingStatus} color="gray.8" />
       </Group>
       <MinorBadge isMinor={c.isMinor} />
       <Text size="sm">

@@ -1,7 +1,7 @@
 import { Anchor, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EnumBadge } from '../../../components/enum-badge';
+import { CaseBadge } from './case-badge';
 import { formatDate } from '../../../lib/i18n/format';
 import type { CaseDetail } from '../api/case.types';
 import { MinorBadge } from './minor-badge';
@@ -13,7 +13,7 @@ export function CaseTable({ cases }: { cases: CaseDetail[] }) {
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped highlightOnHover>
-        <Table.Caption>{t('list.caption')}</Table.Caption>
+        <Table.Caption style={{ color: "inherit" }}>{t('list.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('fields.caseNumber')}</Table.Th>
@@ -28,8 +28,8 @@ export function CaseTable({ cases }: { cases: CaseDetail[] }) {
           {cases.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Td><Anchor component={Link} to={`/cases/${c.id}`} fw={600}>{c.caseNumber}</Anchor></Table.Td>
-              <Table.Td><EnumBadge kind="caseStatus" value={c.status} color="blue.9" /></Table.Td>
-              <Table.Td><EnumBadge kind="traffickingStatus" value={c.traffickingStatus} color="gray.8" /></Table.Td>
+              <Table.Td><CaseBadge kind="caseStatus" value={c.status} color="blue.9" /></Table.Td>
+              <Table.Td><CaseBadge kind="traffickingStatus" value={c.traffickingStatus} color="gray.8" /></Table.Td>
               <Table.Td>{c.isMinor ? <MinorBadge isMinor /> : t('no', { ns: 'common' })}</Table.Td>
               <Table.Td>{c.leadAgency ? c.leadAgency.name[lang] : t('noLeadAgency')}</Table.Td>
               <Table.Td>{c.identification?.date ? formatDate(c.identification.date) : '—'}</Table.Td>

@@ -13,7 +13,7 @@ export function CloseCaseModal({ caseId, opened, onClose }: { caseId: string; op
   const close = useCloseCase(caseId);
   const fieldError = close.error instanceof ProblemError ? close.error.fieldError('reason') : undefined;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('actions.close')}>
+    <Modal opened={opened} onClose={onClose} title={t('actions.close')} closeButtonProps={{ 'aria-label': t('actions.close', { ns: 'common' }) }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EnumBadge } from '../../../components/enum-badge';
+import { CaseBadge } from './case-badge';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useCaseReferrals, useServiceNames, useShelterNames } from '../api/case.queries';
 import { readable } from '../api/case-rules';
@@ -32,7 +32,7 @@ export function ReferralsTab({ caseId }: { caseId: string }) {
             <Table.Tr key={r.id}>
               <Table.Td>{services.data?.get(r.serviceType)?.[lang] ?? readable(r.serviceType)}</Table.Td>
               <Table.Td>{(r.shelterId && shelters.data?.get(r.shelterId)) || r.agency?.name[lang] || '—'}</Table.Td>
-              <Table.Td><EnumBadge kind="referralStatus" value={r.status} color="gray.8" /></Table.Td>
+              <Table.Td><CaseBadge kind="referralStatus" value={r.status} color="gray.8" /></Table.Td>
               <Table.Td>{r.reason ?? '—'}</Table.Td>
             </Table.Tr>
           ))}

@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EnumBadge } from '../../../components/enum-badge';
+import { CaseBadge } from './case-badge';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { formatDateTime } from '../../../lib/i18n/format';
 import { useUser } from '../../../lib/session/use-session';
@@ -31,7 +31,7 @@ export function ReviewsTab({ caseId, fromCase }: { caseId: string; fromCase: Cas
         <Table.Tbody>
           {reviews.map((r) => (
             <Table.Tr key={r.id}>
-              <Table.Td>{r.status ? <EnumBadge kind="reviewStatus" value={r.status} color="gray.8" /> : '—'}</Table.Td>
+              <Table.Td>{r.status ? <CaseBadge kind="reviewStatus" value={r.status} color="gray.8" /> : '—'}</Table.Td>
               <Table.Td>{r.decision ? t(`decision.${r.decision}`, { ns: 'enums' }) : '—'}</Table.Td>
               <Table.Td>{r.leadAgency?.name[lang] ?? '—'}</Table.Td>
               <Table.Td>{r.decidedAt ? formatDateTime(r.decidedAt) : '—'}</Table.Td>

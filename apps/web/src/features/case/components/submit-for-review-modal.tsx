@@ -12,7 +12,7 @@ export function SubmitForReviewModal({ caseId, opened, onClose }: { caseId: stri
   const submit = useSubmitForReview(caseId);
   const fieldError = submit.error instanceof ProblemError ? submit.error.fieldError('rationale') : undefined;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('actions.submitForReview')}>
+    <Modal opened={opened} onClose={onClose} title={t('actions.submitForReview')} closeButtonProps={{ 'aria-label': t('actions.close', { ns: 'common' }) }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EnumBadge } from '../../../components/enum-badge';
+import { CaseBadge } from './case-badge';
 import { formatDate, formatDateTime } from '../../../lib/i18n/format';
 import type { CaseDetail } from '../api/case.types';
 import { FieldTable } from './field-table';
@@ -11,7 +11,7 @@ export function VisaTab({ visa }: { visa: CaseDetail['visa'] }) {
   if (!visa) return <Text>{t('visa.none')}</Text>;
   return (
     <FieldTable label={t('tabs.visa')} rows={[
-      [t('visa.status'), <EnumBadge kind="visaStatus" value={visa.status} color="gray.8" />],
+      [t('visa.status'), <CaseBadge kind="visaStatus" value={visa.status} color="gray.8" />],
       [t('visa.requestedAt'), visa.requestedAt ? formatDateTime(visa.requestedAt) : undefined],
       [t('visa.decidedAt'), visa.decidedAt ? formatDateTime(visa.decidedAt) : undefined],
       [t('visa.number'), visa.visaNumber],

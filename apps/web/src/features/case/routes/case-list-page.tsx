@@ -33,7 +33,7 @@ export function CaseListPage() {
       {list.isPending ? (
         <Center p="lg"><Loader aria-label={t('loading', { ns: 'common' })} /></Center>
       ) : cases.length === 0 && !list.error ? (
-        <Alert color="blue" title={t('list.empty.title')}>
+        <Alert color="gray" variant="outline" title={t('list.empty.title')}>
           {filters.q ? t('list.empty.withNumber', { q: filters.q }) : t('list.empty.text')}
         </Alert>
       ) : (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Center, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageFrame } from '../../../components/page-frame';
@@ -22,10 +22,10 @@ export function CasePage() {
     return (
       <PageFrame title={notFound ? t('page.notFound.title') : t('page.error')}>
         {notFound ? (
-          <Alert color="blue" title={t('page.notFound.title')}>
+          <Alert color="gray" variant="outline" title={t('page.notFound.title')}>
             <Stack gap="xs">
               {t('page.notFound.text')}
-              <Anchor component={Link} to="/cases">{t('page.notFound.back')}</Anchor>
+              <Button component={Link} to="/cases" variant="default" w="fit-content">{t('page.notFound.back')}</Button>
             </Stack>
           </Alert>
         ) : (

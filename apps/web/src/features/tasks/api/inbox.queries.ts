@@ -1,6 +1,7 @@
+import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
-import { unwrap } from '../../../lib/api/problem';
+import { ProblemError, unwrap } from '../../../lib/api/problem';
 import type { InboxFilters, Task, TaskPage } from './task.types';
 
 /** The inbox refreshes by itself: every 20 s while the page is visible, and when the window regains focus. */
@@ -25,8 +26,11 @@ export function useInbox(filters: InboxFilters) {
 
 type TaskAction = 'claim' | 'release' | 'complete';
 
-/** Claim, release or complete a task; the inbox is read again whatever the answer (someone may have been first). */
-export function useTaskAction(action: TaskAction) {
+/**
+ * Claim, release or complete a task; the inbox is read again whatever the answer (someone may have been
+ * first). A refusal is also announced as a notification, because the task may leave the list on refresh.
+ */
+export function useTaskAction(action: TaskAction, refusedTitle: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (id: string): Promise<Task> => {
@@ -34,6 +38,9 @@ export function useTaskAction(action: TaskAction) {
       if (action === 'claim') return (await unwrap(api.POST('/api/v1/tasks/{id}/claim', params))) as unknown as Task;
       if (action === 'release') return (await unwrap(api.POST('/api/v1/tasks/{id}/release', params))) as unknown as Task;
       return (await unwrap(api.POST('/api/v1/tasks/{id}/complete', params))) as unknown as Task;
+    },
+    onError: (err) => {
+      notifications.show({ color: 'red', title: refusedTitle, message: err instanceof ProblemError ? err.message : String(err.message) });
     },
     onSettled: () => client.invalidateQueries({ queryKey: inboxKey }),
   });

@@ -8,9 +8,9 @@ import type { Task } from '../api/task.types';
 /** Claim, release, complete: offered when the API would accept them; its refusal is shown under them. */
 export function TaskActions({ task, userId }: { task: Task; userId: string }) {
   const { t } = useTranslation('tasks');
-  const claim = useTaskAction('claim');
-  const release = useTaskAction('release');
-  const complete = useTaskAction('complete');
+  const claim = useTaskAction('claim', t('refused'));
+  const release = useTaskAction('release', t('refused'));
+  const complete = useTaskAction('complete', t('refused'));
   const allowed = taskActions(task, userId);
   const busy = claim.isPending || release.isPending || complete.isPending;
   const error = claim.error ?? release.error ?? complete.error;
@@ -26,7 +26,7 @@ export function TaskActions({ task, userId }: { task: Task; userId: string }) {
           <Button size="xs" variant="default" onClick={() => run(release)} loading={release.isPending} disabled={busy}>{t('actions.release')}</Button>
         )}
         {allowed.complete && (
-          <Button size="xs" color="green.9" onClick={() => run(complete)} loading={complete.isPending} disabled={busy}>{t('actions.complete')}</Button>
+          <Button size="xs" color="teal.9" onClick={() => run(complete)} loading={complete.isPending} disabled={busy}>{t('actions.complete')}</Button>
         )}
       </Group>
       <ProblemAlert error={error} />

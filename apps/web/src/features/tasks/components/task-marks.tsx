@@ -15,7 +15,7 @@ export function TaskMarks({ task, now }: { task: Task; now: number }) {
         {t('priority', { value: t(`taskPriority.${task.priority}`, { ns: 'enums' }) })}
       </Badge>
       {mark === 'overdue' && <Badge color="red.9" variant="filled">{t('marks.overdue')}</Badge>}
-      {mark === 'dueSoon' && <Badge color="orange.9" variant="filled">{t('marks.dueSoon')}</Badge>}
+      {mark === 'dueSoon' && <Badge color="#9c3d00" variant="filled">{t('marks.dueSoon')}</Badge>}
       {task.escalated && <Badge color="grape.9" variant="filled">{t('marks.escalated')}</Badge>}
     </Group>
   );
