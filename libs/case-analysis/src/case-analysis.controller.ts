@@ -5,7 +5,7 @@ import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, 
 import type { Response } from 'express';
 import { DecisionDto, LeadAgencyDto } from './dto/review.dto';
 import { ReviewService } from './review.service';
-import { ReviewResponse } from './dto/review.response';
+import { CommitteeMemberResponse, ReviewResponse } from './dto/review.response';
 
 @ApiTags('case-analysis')
 @ApiBearerAuth()
@@ -29,6 +29,15 @@ export class CaseAnalysisController {
   @ApiRefusals(404)
   list(@Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.reviews.list(actor, id, query, meta);
+  }
+
+  @Get('committee-members')
+  @Allow('committee_member')
+  @ApiOperation({ summary: 'The active committee members with their agencies (to record the members present at a decision)' })
+  @ApiPageResponse(CommitteeMemberResponse)
+  @ApiRefusals()
+  members(@Query() query: PageQueryDto) {
+    return this.reviews.committeeMembers(query);
   }
 
   @Post('reviews/:id/decision')

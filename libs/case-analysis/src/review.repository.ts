@@ -27,6 +27,11 @@ export class ReviewRepository {
     return m.query(`${SELECT} WHERE r.case_id = $1 ORDER BY r.opened_at, r.id`, [caseId]);
   }
 
+  /** Every active committee member (the members a review may record as present), by agency then name. */
+  async allCommitteeMembers(m: EntityManager): Promise<{ id: string; display_name: string; agency_code: string }[]> {
+    return m.query(`SELECT id, display_name, agency_code FROM users WHERE 'committee_member' = ANY(roles) AND NOT disabled ORDER BY agency_code, display_name, id`);
+  }
+
   /** Committee members among the given users, with their agencies (disabled users do not count). */
   async committeeMembers(m: EntityManager, userIds: string[]): Promise<{ id: string; agency_code: string }[]> {
     return m.query(`SELECT id, agency_code FROM users WHERE id = ANY($1::uuid[]) AND 'committee_member' = ANY(roles) AND NOT disabled`, [userIds]);

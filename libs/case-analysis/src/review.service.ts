@@ -76,6 +76,13 @@ export class ReviewService implements OnModuleInit {
     });
   }
 
+  /** The committee's active members with their agencies: who a review may record as present. */
+  async committeeMembers(query: { limit?: number; cursor?: string }) {
+    const rows = await this.repository.allCommitteeMembers(this.ds.manager);
+    const items = rows.map((r) => ({ id: r.id, displayName: r.display_name, agency: this.agencies.ref(r.agency_code) }));
+    return pageList(items, query, (r) => r.id);
+  }
+
   decide(actor: Actor, reviewId: string, dto: DecisionDto, key: string | undefined, meta: RequestMeta) {
     return this.idempotency.run({ userId: actor.id, route: `POST /reviews/${reviewId}/decision`, key, body: dto }, async (m) => ({
       status: 200, body: await this.decideIn(m, actor, reviewId, dto, meta, key ? `decision:${key}` : null),

@@ -44,7 +44,7 @@ export function AppLayout() {
             />
           ))}
         </nav>
-        <Text size="xs" c="gray.7" mt="auto" p="xs">
+        <Text size="xs" mt="auto" p="xs">
           {t('user.agency', { agency: user.agency.code })}
         </Text>
       </AppShell.Navbar>

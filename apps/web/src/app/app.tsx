@@ -6,14 +6,14 @@ import { RouterProvider } from 'react-router';
 import { queryClient } from '../lib/api/query-client';
 import { restore } from '../lib/session/session';
 import { router } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   useEffect(() => {
     void restore();
   }, []);
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -15,7 +15,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
   const { problem } = error;
   return (
     <Alert color="red" role="alert" title={problem.title ?? t('problem.generic')}>
-      {problem.detail}
+      {problem.detail !== problem.title && problem.detail}
       {problem.errors && problem.errors.length > 0 && (
         <List size="sm" mt="xs">
           {problem.errors.map((e) => (

@@ -15,3 +15,10 @@ export class ReviewResponse {
   @ApiProperty({ format: 'date-time' }) openedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
 }
+
+/** A committee member who may be recorded as present at a decision. */
+export class CommitteeMemberResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ type: AgencyRefDto }) agency: AgencyRefDto;
+}

@@ -1,7 +1,51 @@
+import { Alert, Button, Center, Group, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { PageFrame } from '../../../components/page-frame';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { useCaseList } from '../api/case.queries';
+import type { CaseListFilters } from '../api/case.types';
+import { CaseFilters } from '../components/case-filters';
+import { CaseTable } from '../components/case-table';
 
+const KEYS = ['q', 'status', 'traffickingStatus', 'isMinor'] as const;
+
+/** The cases the user may see, filtered by what the URL says (the header's search opens `/cases?q=`). */
 export function CaseListPage() {
-  const { t } = useTranslation();
-  return <PageFrame title={t('nav.cases')}>{null}</PageFrame>;
+  const { t } = useTranslation('case');
+  const [params, setParams] = useSearchParams();
+  const filters: CaseListFilters = {};
+  for (const k of KEYS) {
+    const v = params.get(k);
+    if (v) (filters as Record<string, string>)[k] = v;
+  }
+  const list = useCaseList(filters);
+  const cases = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const setFilters = (next: CaseListFilters) => {
+    const p = new URLSearchParams();
+    for (const k of KEYS) if (next[k]) p.set(k, next[k]!);
+    setParams(p);
+  };
+  return (
+    <PageFrame title={t('list.title')}>
+      <CaseFilters value={filters} onChange={setFilters} />
+      <ProblemAlert error={list.error} />
+      {list.isPending ? (
+        <Center p="lg"><Loader aria-label={t('loading', { ns: 'common' })} /></Center>
+      ) : cases.length === 0 && !list.error ? (
+        <Alert color="gray" variant="outline" title={t('list.empty.title')}>
+          {filters.q ? t('list.empty.withNumber', { q: filters.q }) : t('list.empty.text')}
+        </Alert>
+      ) : (
+        <CaseTable cases={cases} />
+      )}
+      {list.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t('actions.more', { ns: 'common' })}
+          </Button>
+        </Group>
+      )}
+    </PageFrame>
+  );
 }

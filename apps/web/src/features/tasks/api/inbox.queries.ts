@@ -1,0 +1,47 @@
+import { notifications } from '@mantine/notifications';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api/client';
+import { ProblemError, unwrap } from '../../../lib/api/problem';
+import type { InboxFilters, Task, TaskPage } from './task.types';
+
+/** The inbox refreshes by itself: every 20 s while the page is visible, and when the window regains focus. */
+export const INBOX_REFRESH_MS = 20_000;
+
+export const inboxKey = ['tasks', 'inbox'] as const;
+
+export function useInbox(filters: InboxFilters) {
+  return useInfiniteQuery({
+    queryKey: [...inboxKey, filters],
+    queryFn: async ({ pageParam }): Promise<TaskPage> =>
+      (await unwrap(api.GET('/api/v1/tasks', {
+        params: { query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } as never },
+      }))) as unknown as TaskPage,
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: INBOX_REFRESH_MS,
+    refetchOnWindowFocus: 'always',
+    staleTime: 0,
+  });
+}
+
+type TaskAction = 'claim' | 'release' | 'complete';
+
+/**
+ * Claim, release or complete a task; the inbox is read again whatever the answer (someone may have been
+ * first). A refusal is also announced as a notification, because the task may leave the list on refresh.
+ */
+export function useTaskAction(action: TaskAction, refusedTitle: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string): Promise<Task> => {
+      const params = { params: { path: { id } } };
+      if (action === 'claim') return (await unwrap(api.POST('/api/v1/tasks/{id}/claim', params))) as unknown as Task;
+      if (action === 'release') return (await unwrap(api.POST('/api/v1/tasks/{id}/release', params))) as unknown as Task;
+      return (await unwrap(api.POST('/api/v1/tasks/{id}/complete', params))) as unknown as Task;
+    },
+    onError: (err) => {
+      notifications.show({ color: 'red', title: refusedTitle, message: err instanceof ProblemError ? err.message : String(err.message) });
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: inboxKey }),
+  });
+}
