@@ -18,7 +18,7 @@ export function ConsentStep({ form, agencies, minor }: { form: UseFormReturnType
       )}
       <Checkbox label={t('consent.dataProcessing')} {...form.getInputProps('consent.dataProcessing', { type: 'checkbox' })} />
       <Checkbox label={t('consent.referral')} {...form.getInputProps('consent.referral', { type: 'checkbox' })} />
-      <Checkbox.Group label={t('consent.shareWith')} description={t('consent.shareWithHint')} styles={{ description: { color: 'var(--mantine-color-gray-7)' } }} {...form.getInputProps('consent.shareWith')}>
+      <Checkbox.Group label={t('consent.shareWith')} description={t('consent.shareWithHint')} {...form.getInputProps('consent.shareWith')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
           {agencies.map((a) => (
             <Checkbox key={a.code} value={a.code} label={`${i18n.language === 'en' ? a.name.en : a.name.es} (${a.code})`} />

@@ -26,7 +26,6 @@ export function IndicatorChecklist({ form, catalog, minor }: { form: UseFormRetu
                 key={indicator.code}
                 label={indicator.label[lang]}
                 description={t('indicators.strength', { strength: t(`strength.${minor ? indicator.strength.child : indicator.strength.adult}`, { ns: 'enums' }) })}
-                styles={{ description: { color: 'var(--mantine-color-gray-7)' } }}
                 value={form.values.answers[indicator.code] ?? 'unknown'}
                 onChange={(value) => form.setFieldValue(`answers.${indicator.code}`, value as AnswerValue)}
               >

@@ -198,8 +198,7 @@ export function IntakeForm({ user, catalog, provinces, borderPoints, agencies, o
   ];
 
   return (
-    // Mantine's default error red (red.6) fails AA contrast on white; within the form it is red.9.
-    <Stack gap="md" style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' } as React.CSSProperties}>
+    <Stack gap="md">
       {initial.draft && !sent.current && (
         <Alert color="blue" variant="light" title={t('draft.restored')} styles={{ title: { color: 'var(--mantine-color-blue-9)' } }}>
           <Group justify="space-between" gap="sm">
