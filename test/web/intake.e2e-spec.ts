@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { intake } from '../identification/fixtures';
-import { DEMO_PASSWORD } from '../support/app';
 import { LAPTOP, screenshot, SCREENSHOTS, seriousA11yViolations, startWebApp, TABLET, type WebApp, type WebUser } from '../support/browser';
 
 // Intake in the browser (issue 10, PRODUCT.md section 15): the guided form, the live screening result
@@ -18,19 +17,6 @@ const CHILD_YES = ['dr_deceived_nature_of_job', 'dr_deceived_about_wages', 'ex_f
 
 /** Errors a test provokes on purpose (a dropped answer, a refused request) are the browser's resource notices. */
 const unexpected = (errors: string[], allowed: RegExp) => errors.filter((e) => !allowed.test(e));
-
-/**
- * Signs in through the form. The harness's `u.signIn` looks the password up by its exact label, which the
- * required-field asterisk keeps from matching in this Chromium; this one matches the label's start.
- */
-async function signIn(u: WebUser, username: string, lang: 'es' | 'en'): Promise<void> {
-  const es = lang === 'es';
-  await u.page.goto('/sign-in');
-  await u.page.getByLabel(es ? /^Usuario/ : /^Username/).fill(username);
-  await u.page.getByLabel(es ? /^Contraseña/ : /^Password/).fill(DEMO_PASSWORD);
-  await u.page.getByRole('button', { name: es ? 'Ingresar' : 'Sign in' }).click();
-  await u.page.getByRole('navigation', { name: es ? 'Navegación principal' : 'Main navigation' }).first().waitFor();
-}
 
 describe('web app: intake for immigration officers', () => {
   let web: WebApp;
@@ -72,7 +58,7 @@ describe('web app: intake for immigration officers', () => {
     expect((await matchesByDocument(document)).length).toBe(1);
 
     const u = await web.user({ lang: 'es', viewport: LAPTOP });
-    await signIn(u, 'officer.rumichaca', 'es');
+    await u.signIn('officer.rumichaca');
     const page = u.page;
     await page.getByRole('link', { name: 'Nuevo caso' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nuevo caso: identificación' }).waitFor();
@@ -203,7 +189,7 @@ describe('web app: intake for immigration officers', () => {
 
   it('fills and sends the whole intake with the keyboard alone (tablet)', async () => {
     const u = await web.user({ lang: 'es', viewport: TABLET });
-    await signIn(u, 'officer.rumichaca', 'es');
+    await u.signIn('officer.rumichaca');
     const page = u.page;
     await tabTo(u, /^Nuevo caso$/);
     await page.keyboard.press('Enter');
@@ -275,7 +261,7 @@ describe('web app: intake for immigration officers', () => {
 
   it('keeps a half-filled intake across a reload, and discards it on request', async () => {
     const u = await web.user({ lang: 'en' });
-    await signIn(u, 'officer.rumichaca', 'en');
+    await u.signIn('officer.rumichaca');
     const page = u.page;
     await page.getByRole('link', { name: 'New case' }).click();
     await page.getByRole('heading', { level: 1, name: 'New case: identification' }).waitFor();
@@ -305,7 +291,7 @@ describe('web app: intake for immigration officers', () => {
 
   it('shows the API\'s refusal of a date of birth in the future on that field, on its step (English)', async () => {
     const u = await web.user({ lang: 'en' });
-    await signIn(u, 'officer.rumichaca', 'en');
+    await u.signIn('officer.rumichaca');
     const page = u.page;
     await page.getByRole('link', { name: 'New case' }).click();
     await page.getByRole('heading', { level: 1, name: 'New case: identification' }).waitFor();
