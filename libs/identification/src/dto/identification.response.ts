@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CaseResponse, DimensionResultResponse, DuplicateMatchResponse } from '@ruta/case';
 import { LocalizedTextDto } from '@ruta/core';
+import { SCREENING_OUTCOMES } from '../screening/screening.types';
 
 /** A screening result (PRODUCT.md section 13). */
 export class ScreeningResultResponse {
-  @ApiProperty({ enum: ['presumed_victim', 'possible_victim', 'not_a_victim'] }) outcome: string;
+  @ApiProperty({ enum: SCREENING_OUTCOMES }) outcome: string;
   @ApiProperty() catalogVersion: string;
   @ApiProperty() childRule: boolean;
   @ApiProperty() childProtectionImmediate: boolean;

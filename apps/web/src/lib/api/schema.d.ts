@@ -1941,7 +1941,7 @@ export interface components {
         };
         ScreeningResultResponse: {
             /** @enum {string} */
-            outcome: "presumed_victim" | "possible_victim" | "not_a_victim";
+            outcome: "presumed_victim" | "possible_victim" | "no_indicators";
             catalogVersion: string;
             childRule: boolean;
             childProtectionImmediate: boolean;
