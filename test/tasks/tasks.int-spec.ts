@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TasksService, TimerService } from '@ruta/tasks';
+import { CHILD_ANSWERS, intake } from '../identification/fixtures';
 import { bootApp, TestApp, waitFor } from '../support/app';
 
 describe('The shared task queue (PRODUCT.md section 10)', () => {
@@ -59,6 +61,32 @@ describe('The shared task queue (PRODUCT.md section 10)', () => {
     await t.http().post(`/api/v1/tasks/${normal.id}/claim`).set('Authorization', `Bearer ${msp}`).expect(404);
     const staff = await t.login('staff.casalinda');
     await t.http().post(`/api/v1/tasks/${normal.id}/claim`).set('Authorization', `Bearer ${staff}`).expect(404);
+  });
+
+  it('names the case of each task by its number, and gives null for a task without a case', async () => {
+    const officer = await t.login('officer.rumichaca');
+    const created = await t.http().post('/api/v1/cases').set('Authorization', `Bearer ${officer}`).set('Idempotency-Key', randomUUID())
+      .send(intake({ dateOfBirth: '2011-04-03', answers: CHILD_ANSWERS })).expect(201);
+    const committee = await t.login('committee.mdi');
+    const inbox = await t.http().get('/api/v1/tasks').query({ caseId: created.body.id, type: 'case_review' })
+      .set('Authorization', `Bearer ${committee}`).expect(200);
+    expect(inbox.body.items).toHaveLength(1);
+    expect(inbox.body.items[0]).toMatchObject({ caseId: created.body.id, caseNumber: created.body.caseNumber });
+    expect(created.body.caseNumber).toMatch(/^RUTA-\d{4}-\d{6,}$/);
+    // The same in the open queue's own reading (no status filter) and in a claim's answer.
+    const queue = await t.http().get('/api/v1/tasks').query({ caseId: created.body.id }).set('Authorization', `Bearer ${committee}`).expect(200);
+    expect(queue.body.items.map((i: { caseNumber: string }) => i.caseNumber)).toEqual(queue.body.items.map(() => created.body.caseNumber));
+    const claimed = await t.http().post(`/api/v1/tasks/${inbox.body.items[0].id}/claim`).set('Authorization', `Bearer ${committee}`).expect(200);
+    expect(claimed.body.caseNumber).toBe(created.body.caseNumber);
+    await t.http().post(`/api/v1/tasks/${inbox.body.items[0].id}/release`).set('Authorization', `Bearer ${committee}`).expect(200);
+    const status = await t.http().get('/api/v1/tasks').query({ caseId: created.body.id, status: 'open', type: 'case_review' })
+      .set('Authorization', `Bearer ${committee}`).expect(200);
+    expect(status.body.items[0].caseNumber).toBe(created.body.caseNumber);
+
+    const loose = await create({ type: 'complaint_acknowledgement', dueAt: hours(6), addressee: { role: 'service_focal_point', agency: 'MDT' } });
+    const mdt = await t.login('focal.mdt');
+    const mine = await t.http().get('/api/v1/tasks').query({ type: 'complaint_acknowledgement' }).set('Authorization', `Bearer ${mdt}`).expect(200);
+    expect(mine.body.items.find((i: { id: string }) => i.id === loose.id)).toMatchObject({ caseId: null, caseNumber: null });
   });
 
   it('claims, releases and completes; a task done by an action cannot be completed by hand', async () => {

@@ -81,6 +81,11 @@ describe('web app: inbox, case list and case page', () => {
     await review.getByText('Prioridad: Urgente').waitFor();
     await review.getByText('Vence en menos de 24 h').waitFor();
     await review.getByText('Sin tomar: en la cola compartida').waitFor();
+    // Which case: its number, as the link to the case page (the list item is named by it too).
+    const number = review.getByRole('link', { name: girl.caseNumber, exact: true });
+    await number.waitFor();
+    expect(await number.getAttribute('href')).toBe(`/cases/${girl.id}`);
+    await u.page.getByRole('listitem', { name: `Analizar el caso Caso: ${girl.caseNumber}` }).waitFor();
 
     await review.getByRole('button', { name: 'Tomar' }).click();
     await review.getByText('Tomada por usted').waitFor();
@@ -106,6 +111,7 @@ describe('web app: inbox, case list and case page', () => {
 
     // A task with no underlying action is completed from the inbox and leaves it.
     const dup = await taskItem(u.page, `/cases/${duplicate.id}`, 'Cargar más', 'Posible caso duplicado');
+    await dup.getByRole('link', { name: duplicate.caseNumber, exact: true }).waitFor();
     await dup.getByRole('button', { name: 'Completar' }).click();
     await u.page.getByRole('listitem').filter({ has: u.page.locator(`a[href="/cases/${duplicate.id}"]`) })
       .filter({ hasText: 'Posible caso duplicado' }).waitFor({ state: 'detached' });
@@ -120,7 +126,9 @@ describe('web app: inbox, case list and case page', () => {
     const u = await web.user({ lang: 'en' });
     await signIn(u, 'committee.sdh', 'en');
     await u.page.getByRole('heading', { level: 1, name: 'Task inbox' }).waitFor();
-    await (await taskItem(u.page, `/cases/${girl.id}/review`, 'Load more')).waitFor();
+    const item = await taskItem(u.page, `/cases/${girl.id}/review`, 'Load more');
+    await item.getByText('Case:').waitFor();
+    await item.getByRole('link', { name: girl.caseNumber, exact: true }).waitFor();
     while (await u.page.getByRole('button', { name: 'Load more' }).isVisible()) {
       await u.page.getByRole('button', { name: 'Load more' }).click();
       await u.page.waitForTimeout(300);

@@ -6,7 +6,8 @@ import { CreateTaskInput, TaskStatus, TaskView } from './tasks.types';
 interface TaskRow {
   id: string; type: TaskView['type']; case_id: string | null; status: TaskStatus; priority: TaskView['priority'];
   due_at: Date; escalated: boolean; addressee_role: TaskView['addressee']['role']; addressee_agency: string | null;
-  addressee_shelter_id: string | null; addressee_unit: string | null; agency_es?: string | null; agency_en?: string | null; claimed_by: string | null; created_at: Date; details: Record<string, unknown>;
+  addressee_shelter_id: string | null; addressee_unit: string | null; agency_es?: string | null; agency_en?: string | null;
+  case_number?: string | null; claimed_by: string | null; created_at: Date; details: Record<string, unknown>;
 }
 
 export function taskView(row: TaskRow, now: Date): TaskView {
@@ -14,6 +15,7 @@ export function taskView(row: TaskRow, now: Date): TaskView {
     id: row.id,
     type: row.type,
     caseId: row.case_id,
+    caseNumber: row.case_number ?? null,
     status: row.status,
     priority: row.priority,
     dueAt: row.due_at.toISOString(),
@@ -40,9 +42,14 @@ const addressedToActor = (unitParam: string) => `(t.addressee_role = ANY($1::tex
   OR (t.addressee_role <> 'shelter_staff' AND (t.addressee_agency IS NULL OR t.addressee_agency = $2)
       AND (t.addressee_unit IS NULL OR t.addressee_unit = ${unitParam}))))`;
 
-/** Agency names for the addressee, so that responses carry {code, name} (PRODUCT.md section 13). */
+/**
+ * Agency names for the addressee, so that responses carry {code, name} (PRODUCT.md section 13), and the
+ * number of the task's case, so that an inbox tells its cases apart. Sub-selects in the one query: a task
+ * reaches only people allowed to see its case (PRODUCT.md section 10), so its number shows nothing new.
+ */
 const names = (alias: string) => `(SELECT a.name_es FROM agencies a WHERE a.code = ${alias}.addressee_agency) AS agency_es,
-  (SELECT a.name_en FROM agencies a WHERE a.code = ${alias}.addressee_agency) AS agency_en`;
+  (SELECT a.name_en FROM agencies a WHERE a.code = ${alias}.addressee_agency) AS agency_en,
+  (SELECT c.case_number FROM cases c WHERE c.id = ${alias}.case_id) AS case_number`;
 const RETURNING = `RETURNING *, ${names('tasks')}`;
 
 

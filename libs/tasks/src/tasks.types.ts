@@ -35,6 +35,8 @@ export interface TaskView {
   id: string;
   type: TaskType;
   caseId: string | null;
+  /** The number of the task's case (RUTA-YYYY-NNNNNN), null for a task without a case. */
+  caseNumber: string | null;
   status: TaskStatus;
   priority: TaskPriority;
   dueAt: string;

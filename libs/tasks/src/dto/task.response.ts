@@ -13,6 +13,7 @@ export class TaskResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() type: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) caseId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'RUTA-2026-000123', description: 'The number of the task\'s case; null for a task without a case' }) caseNumber: string | null;
   @ApiProperty({ enum: ['open', 'claimed', 'done', 'cancelled'] }) status: string;
   @ApiProperty({ enum: ['normal', 'high', 'urgent'] }) priority: string;
   @ApiProperty({ format: 'date-time' }) dueAt: string;

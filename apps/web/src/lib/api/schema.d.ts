@@ -1439,6 +1439,11 @@ export interface components {
             type: string;
             /** Format: uuid */
             caseId: string | null;
+            /**
+             * @description The number of the task's case; null for a task without a case
+             * @example RUTA-2026-000123
+             */
+            caseNumber: string | null;
             /** @enum {string} */
             status: "open" | "claimed" | "done" | "cancelled";
             /** @enum {string} */

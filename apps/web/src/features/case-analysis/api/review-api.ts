@@ -1,11 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-import type { Agency, CaseRecord, CommitteeMember, DecisionRequest, Review, ServiceType, Shelter, TimelineEntry } from './types';
+import type { DecisionRequest } from './types';
 
 /** Server state of the review screen (PRODUCT.md sections 6 and 13): one hook per request. */
-
-interface Page<T> { items: T[]; nextCursor: string | null }
 
 export const reviewKeys = {
   case: (id: string) => ['case', id] as const,
@@ -16,21 +14,21 @@ export const reviewKeys = {
 export function useCaseRecord(id: string) {
   return useQuery({
     queryKey: reviewKeys.case(id),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/cases/{id}', { params: { path: { id } } }))) as unknown as CaseRecord,
+    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useTimeline(id: string) {
   return useQuery({
     queryKey: reviewKeys.timeline(id),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/cases/{id}/timeline', { params: { path: { id }, query: { limit: 50 } } }))) as unknown as Page<TimelineEntry>,
+    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/timeline', { params: { path: { id }, query: { limit: 50 } } })),
   });
 }
 
 export function useReviews(id: string) {
   return useQuery({
     queryKey: reviewKeys.reviews(id),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/cases/{id}/reviews', { params: { path: { id }, query: { limit: 200 } } }))) as unknown as Page<Review>,
+    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/reviews', { params: { path: { id }, query: { limit: 200 } } })),
   });
 }
 
@@ -38,7 +36,7 @@ export function useCommitteeMembers() {
   return useQuery({
     queryKey: ['committee-members'],
     staleTime: 5 * 60_000,
-    queryFn: async () => (await unwrap(api.GET('/api/v1/committee-members', { params: { query: { limit: 200 } } }))) as unknown as Page<CommitteeMember>,
+    queryFn: () => unwrap(api.GET('/api/v1/committee-members', { params: { query: { limit: 200 } } })),
   });
 }
 
@@ -46,14 +44,14 @@ export function useAgencies() {
   return useQuery({
     queryKey: ['agencies'],
     staleTime: 5 * 60_000,
-    queryFn: async () => (await unwrap(api.GET('/api/v1/agencies', { params: { query: { limit: 200 } } }))) as unknown as Page<Agency>,
+    queryFn: () => unwrap(api.GET('/api/v1/agencies', { params: { query: { limit: 200 } } })),
   });
 }
 
 export function useShelters() {
   return useQuery({
     queryKey: ['shelters'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/shelters', { params: { query: { limit: 200 } } }))) as unknown as Page<Shelter>,
+    queryFn: () => unwrap(api.GET('/api/v1/shelters', { params: { query: { limit: 200 } } })),
   });
 }
 
@@ -61,14 +59,14 @@ export function useServiceTypes() {
   return useQuery({
     queryKey: ['catalog', 'services'],
     staleTime: 5 * 60_000,
-    queryFn: async () => (await unwrap(api.GET('/api/v1/catalog/services', { params: { query: { limit: 200 } } }))) as unknown as Page<ServiceType>,
+    queryFn: () => unwrap(api.GET('/api/v1/catalog/services', { params: { query: { limit: 200 } } })),
   });
 }
 
 export function useOpenReview(caseId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async () => (await unwrap(api.POST('/api/v1/cases/{id}/reviews', { params: { path: { id: caseId } } }))) as unknown as Review,
+    mutationFn: () => unwrap(api.POST('/api/v1/cases/{id}/reviews', { params: { path: { id: caseId } } })),
     onSettled: () => client.invalidateQueries({ queryKey: reviewKeys.case(caseId) }),
   });
 }
@@ -78,11 +76,11 @@ export function useDecide(caseId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ reviewId, body, key }: { reviewId: string; body: DecisionRequest; key: string }) =>
-      (await unwrap(api.POST('/api/v1/reviews/{id}/decision', {
+      unwrap(api.POST('/api/v1/reviews/{id}/decision', {
         params: { path: { id: reviewId } },
         headers: { 'Idempotency-Key': key },
-        body: body as never,
-      }))) as unknown as Review,
+        body,
+      })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: reviewKeys.case(caseId) });
       void client.invalidateQueries({ queryKey: ['shelters'] });

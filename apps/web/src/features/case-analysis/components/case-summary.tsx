@@ -56,7 +56,7 @@ export function ScreeningExplanation({ record }: { record: CaseRecord }) {
           {s.childRule && <Text size="sm">{t('screening.childRule')}</Text>}
           {s.childProtectionImmediate && <Text size="sm" fw={600}>{t('screening.childProtection')}</Text>}
           <List size="sm" spacing={4}>
-            {s.dimensions.map((d) => (
+            {(s.dimensions ?? []).map((d) => (
               <List.Item key={d.dimension}>
                 <Text span fw={600}>{t(`dimension.${d.dimension}`, { ns: 'enums' })}</Text>
                 {' — '}{t(d.positive ? 'screening.positive' : 'screening.negative')}{d.reason ? `: ${d.reason}` : ''}

@@ -11,7 +11,7 @@ import { MembersField } from './members-field';
 import { ProtectionPlanFields, type PlanDraft } from './protection-plan-fields';
 
 type Decision = DecisionRequest['decision'];
-const DECISIONS: Decision[] = ['recognize', 'request_information', 'not_recognize'];
+const DECISIONS = ['recognize', 'request_information', 'not_recognize'] as const satisfies readonly Decision[];
 
 function requestOf(decision: Decision, rationale: string, members: string[], plan: PlanDraft): DecisionRequest {
   if (decision !== 'recognize') return { decision, rationale, members };
@@ -88,7 +88,7 @@ export function DecisionForm({ record, review }: { record: CaseRecord; review: R
             if (quorumRefusal(decide.error) || reasonsAt(decide.error, 'members')) decide.reset();
           })}
             required={refusal?.required} error={membersError} />
-          <Radio.Group label={t('decision.label')} value={decision} onChange={change((v: string) => setDecision(v as Decision))}
+          <Radio.Group label={t('decision.label')} value={decision} onChange={change((v: string) => setDecision(DECISIONS.find((d) => d === v) ?? decision))}
             error={reasonsAt(error, 'decision')} required>
             <Group gap="lg" mt="xs">
               {DECISIONS.map((d) => <Radio key={d} value={d} label={t(`decision.${d}`, { ns: 'enums' })} />)}

@@ -17,13 +17,13 @@ export function ageOn(dateOfBirth: string, today: string): number {
 }
 
 export function personFacts(record: CaseRecord, today: string): PersonFacts {
-  const v = record.victim ?? {};
-  const age = v.dateOfBirth ? ageOn(v.dateOfBirth, today) : v.estimatedAge ?? null;
+  const v = record.victim;
+  const age = v?.dateOfBirth ? ageOn(v.dateOfBirth, today) : v?.estimatedAge ?? null;
   return {
-    sex: v.sex ?? null,
+    sex: v?.sex ?? null,
     age,
     exploitationForms: record.identification?.exploitationForms ?? [],
-    accompanyingChildren: v.accompanyingChildren?.count ?? 0,
+    accompanyingChildren: v?.accompanyingChildren?.count ?? 0,
   };
 }
 

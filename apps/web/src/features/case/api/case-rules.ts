@@ -1,3 +1,6 @@
+import type { ApiBody } from '../../../lib/api/types';
+import type { CaseDetail, CaseReferral } from './case.types';
+
 /**
  * What the case page offers now, from the status machine of PRODUCT.md section 4 (libs/case
  * CASE_WORKFLOW) and the user's roles. The API decides; its refusal is shown.
@@ -19,18 +22,20 @@ export function caseActions(status: string, roles: string[]): CaseActionsAllowed
 }
 
 /** An officer closes a case still in screening only as one of these (section 4). */
-export const SCREENING_CLOSE_REASONS = ['no_indicators', 'duplicate'];
+export const SCREENING_CLOSE_REASONS = ['no_indicators', 'duplicate'] as const satisfies readonly ApiBody<'/api/v1/cases/{id}/close', 'post'>['reason'][];
 
 /** The tabs of the case page, each shown only when the API returned its key. */
-export const CASE_TABS = ['summary', 'screening', 'reviews', 'referrals', 'placement', 'carePlan', 'visa', 'followUp', 'attachments', 'timeline'] as const;
+export const CASE_TABS = ['summary', 'screening', 'reviews', 'referrals', 'placement', 'carePlan', 'visa', 'followUp', 'timeline'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
-export function visibleTabs(c: Record<string, unknown>): CaseTab[] {
-  const has = (k: string) => k in c && c[k] !== undefined;
+type TabSource = Partial<Omit<CaseDetail, 'referrals'>> & { referrals?: Pick<CaseReferral, 'placementId'>[] };
+
+export function visibleTabs(c: TabSource): CaseTab[] {
+  const has = (k: keyof TabSource) => k in c && c[k] !== undefined;
   return CASE_TABS.filter((tab) => {
     if (tab === 'summary') return has('victim') || has('identification') || has('consent');
     if (tab === 'timeline') return true;
-    if (tab === 'placement') return Array.isArray(c.referrals) && (c.referrals as { placementId?: string | null }[]).some((r) => r.placementId);
+    if (tab === 'placement') return c.referrals?.some((r) => r.placementId) ?? false;
     return has(tab);
   });
 }

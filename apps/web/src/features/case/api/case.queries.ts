@@ -1,7 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-import type { CaseDetail, CaseListFilters, CaseReferral, CaseReview, Localized, Page, TimelineEntry } from './case.types';
+import type { ApiBody } from '../../../lib/api/types';
+import { caseListQuery, type CaseListFilters, type Localized } from './case.types';
 
 export const caseKeys = {
   list: (filters: CaseListFilters) => ['cases', 'list', filters] as const,
@@ -12,10 +13,10 @@ export const caseKeys = {
 export function useCaseList(filters: CaseListFilters) {
   return useInfiniteQuery({
     queryKey: caseKeys.list(filters),
-    queryFn: async ({ pageParam }): Promise<Page<CaseDetail>> =>
-      (await unwrap(api.GET('/api/v1/cases', {
-        params: { query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } as never },
-      }))) as unknown as Page<CaseDetail>,
+    queryFn: ({ pageParam }) =>
+      unwrap(api.GET('/api/v1/cases', {
+        params: { query: { ...caseListQuery(filters), ...(pageParam ? { cursor: pageParam } : {}) } },
+      })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -24,18 +25,17 @@ export function useCaseList(filters: CaseListFilters) {
 export function useCase(id: string) {
   return useQuery({
     queryKey: caseKeys.detail(id),
-    queryFn: async (): Promise<CaseDetail> =>
-      (await unwrap(api.GET('/api/v1/cases/{id}', { params: { path: { id } } }))) as unknown as CaseDetail,
+    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useCaseTimeline(id: string) {
   return useInfiniteQuery({
     queryKey: caseKeys.part(id, 'timeline'),
-    queryFn: async ({ pageParam }): Promise<Page<TimelineEntry>> =>
-      (await unwrap(api.GET('/api/v1/cases/{id}/timeline', {
-        params: { path: { id }, query: (pageParam ? { cursor: pageParam } : {}) as never },
-      }))) as unknown as Page<TimelineEntry>,
+    queryFn: ({ pageParam }) =>
+      unwrap(api.GET('/api/v1/cases/{id}/timeline', {
+        params: { path: { id }, query: pageParam ? { cursor: pageParam } : {} },
+      })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -46,8 +46,7 @@ export function useCaseReviews(id: string, enabled: boolean) {
   return useQuery({
     queryKey: caseKeys.part(id, 'reviews'),
     enabled,
-    queryFn: async (): Promise<Page<CaseReview>> =>
-      (await unwrap(api.GET('/api/v1/cases/{id}/reviews', { params: { path: { id } } }))) as unknown as Page<CaseReview>,
+    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/reviews', { params: { path: { id } } })),
   });
 }
 
@@ -55,8 +54,7 @@ export function useCaseReferrals(id: string, enabled: boolean) {
   return useQuery({
     queryKey: caseKeys.part(id, 'referrals'),
     enabled,
-    queryFn: async (): Promise<Page<CaseReferral>> =>
-      (await unwrap(api.GET('/api/v1/cases/{id}/referrals', { params: { path: { id } } }))) as unknown as Page<CaseReferral>,
+    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/referrals', { params: { path: { id } } })),
   });
 }
 
@@ -66,7 +64,7 @@ export function useServiceNames() {
     queryKey: ['catalog', 'services'],
     staleTime: Infinity,
     queryFn: async (): Promise<Map<string, Localized>> => {
-      const page = (await unwrap(api.GET('/api/v1/catalog/services', { params: { query: { limit: 200 } as never } }))) as unknown as Page<{ code: string; name: Localized }>;
+      const page = await unwrap(api.GET('/api/v1/catalog/services', { params: { query: { limit: 200 } } }));
       return new Map(page.items.map((s) => [s.code, s.name]));
     },
   });
@@ -78,7 +76,7 @@ export function useShelterNames(enabled: boolean) {
     enabled,
     staleTime: 5 * 60_000,
     queryFn: async (): Promise<Map<string, string>> => {
-      const page = (await unwrap(api.GET('/api/v1/shelters', { params: { query: { limit: 200 } as never } }))) as unknown as Page<{ id: string; name: string }>;
+      const page = await unwrap(api.GET('/api/v1/shelters', { params: { query: { limit: 200 } } }));
       return new Map(page.items.map((s) => [s.id, s.name]));
     },
   });
@@ -90,13 +88,13 @@ export function useIndicatorLabels(enabled: boolean) {
     enabled,
     staleTime: Infinity,
     queryFn: async (): Promise<Map<string, Localized>> => {
-      const catalog = (await unwrap(api.GET('/api/v1/catalog/indicators'))) as unknown as { indicators: { code: string; label: Localized }[] };
+      const catalog = await unwrap(api.GET('/api/v1/catalog/indicators'));
       return new Map(catalog.indicators.map((i) => [i.code, i.label]));
     },
   });
 }
 
-function useCaseMutation<B>(id: string, send: (body: B) => Promise<unknown>) {
+function useCaseMutation<B>(send: (body: B) => Promise<unknown>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: send,
@@ -105,11 +103,11 @@ function useCaseMutation<B>(id: string, send: (body: B) => Promise<unknown>) {
 }
 
 export function useSubmitForReview(id: string) {
-  return useCaseMutation(id, (body: { rationale: string }) =>
-    unwrap(api.POST('/api/v1/cases/{id}/submit-for-review', { params: { path: { id } }, body: body as never })));
+  return useCaseMutation((body: ApiBody<'/api/v1/cases/{id}/submit-for-review', 'post'>) =>
+    unwrap(api.POST('/api/v1/cases/{id}/submit-for-review', { params: { path: { id } }, body })));
 }
 
 export function useCloseCase(id: string) {
-  return useCaseMutation(id, (body: { reason: string }) =>
-    unwrap(api.POST('/api/v1/cases/{id}/close', { params: { path: { id } }, body: body as never })));
+  return useCaseMutation((body: ApiBody<'/api/v1/cases/{id}/close', 'post'>) =>
+    unwrap(api.POST('/api/v1/cases/{id}/close', { params: { path: { id } }, body })));
 }

@@ -1,7 +1,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, TRAFFICKING_STATUSES, type CaseListFilters } from '../api/case.types';
+import { CASE_STATUSES, MINOR_FILTERS, TRAFFICKING_STATUSES, type CaseListFilters } from '../api/case.types';
 
 /** The case list's filters; they live in the URL so that a reload or a shared link keeps them. */
 export function CaseFilters({ value, onChange }: { value: CaseListFilters; onChange: (next: CaseListFilters) => void }) {
@@ -28,7 +28,7 @@ export function CaseFilters({ value, onChange }: { value: CaseListFilters; onCha
         placeholder={t('list.filters.all')}
         clearable
         value={value.status ?? null}
-        onChange={(status) => onChange({ ...value, status: status ?? undefined })}
+        onChange={(status) => onChange({ ...value, status: CASE_STATUSES.find((v) => v === status) })}
         data={CASE_STATUSES.map((v) => ({ value: v, label: t(`caseStatus.${v}`, { ns: 'enums' }) }))}
         w={180}
       />
@@ -37,7 +37,7 @@ export function CaseFilters({ value, onChange }: { value: CaseListFilters; onCha
         placeholder={t('list.filters.all')}
         clearable
         value={value.traffickingStatus ?? null}
-        onChange={(v) => onChange({ ...value, traffickingStatus: v ?? undefined })}
+        onChange={(v) => onChange({ ...value, traffickingStatus: TRAFFICKING_STATUSES.find((s) => s === v) })}
         data={TRAFFICKING_STATUSES.map((v) => ({ value: v, label: t(`traffickingStatus.${v}`, { ns: 'enums' }) }))}
         w={200}
       />
@@ -46,7 +46,7 @@ export function CaseFilters({ value, onChange }: { value: CaseListFilters; onCha
         placeholder={t('list.filters.all')}
         clearable
         value={value.isMinor ?? null}
-        onChange={(v) => onChange({ ...value, isMinor: (v as 'true' | 'false' | null) ?? undefined })}
+        onChange={(v) => onChange({ ...value, isMinor: MINOR_FILTERS.find((m) => m === v) })}
         data={[
           { value: 'true', label: t('list.filters.minorsOnly') },
           { value: 'false', label: t('list.filters.adultsOnly') },

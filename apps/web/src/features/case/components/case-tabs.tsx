@@ -2,8 +2,7 @@ import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { CaseDetail } from '../api/case.types';
-import { visibleTabs, type CaseTab } from '../api/case-rules';
-import { AttachmentsTab } from './attachments-tab';
+import { CASE_TABS, visibleTabs, type CaseTab } from '../api/case-rules';
 import { CarePlanTab } from './care-plan-tab';
 import { FollowUpTab } from './follow-up-tab';
 import { PlacementTab } from './placement-tab';
@@ -18,8 +17,8 @@ import { VisaTab } from './visa-tab';
 export function CaseTabs({ c }: { c: CaseDetail }) {
   const { t } = useTranslation('case');
   const [params, setParams] = useSearchParams();
-  const tabs = visibleTabs(c as unknown as Record<string, unknown>);
-  const asked = params.get('tab') as CaseTab | null;
+  const tabs = visibleTabs(c);
+  const asked = CASE_TABS.find((tab) => tab === params.get('tab'));
   const active = asked && tabs.includes(asked) ? asked : tabs[0];
   const panel = (tab: CaseTab) => {
     switch (tab) {
@@ -31,7 +30,6 @@ export function CaseTabs({ c }: { c: CaseDetail }) {
       case 'carePlan': return <CarePlanTab plan={c.carePlan} />;
       case 'visa': return <VisaTab visa={c.visa} />;
       case 'followUp': return <FollowUpTab followUp={c.followUp} />;
-      case 'attachments': return <AttachmentsTab attachments={c.attachments ?? []} />;
       case 'timeline': return <TimelineTab caseId={c.id} />;
     }
   };

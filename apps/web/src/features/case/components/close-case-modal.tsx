@@ -9,7 +9,7 @@ import { SCREENING_CLOSE_REASONS } from '../api/case-rules';
 /** Close a case still in screening (no indicators, duplicate); later closures go through a closure request. */
 export function CloseCaseModal({ caseId, opened, onClose }: { caseId: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('case');
-  const [reason, setReason] = useState<string | null>(null);
+  const [reason, setReason] = useState<(typeof SCREENING_CLOSE_REASONS)[number] | null>(null);
   const close = useCloseCase(caseId);
   const fieldError = close.error instanceof ProblemError ? close.error.fieldError('reason') : undefined;
   return (
@@ -25,7 +25,7 @@ export function CloseCaseModal({ caseId, opened, onClose }: { caseId: string; op
             label={t('actions.closeReason')}
             required
             value={reason}
-            onChange={setReason}
+            onChange={(v) => setReason(SCREENING_CLOSE_REASONS.find((r) => r === v) ?? null)}
             data={SCREENING_CLOSE_REASONS.map((v) => ({ value: v, label: t(`closureReason.${v}`, { ns: 'enums' }) }))}
             error={fieldError}
             comboboxProps={{ withinPortal: false }}

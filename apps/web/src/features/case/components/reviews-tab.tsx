@@ -29,8 +29,8 @@ export function ReviewsTab({ caseId, fromCase }: { caseId: string; fromCase: Cas
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {reviews.map((r) => (
-            <Table.Tr key={r.id}>
+          {reviews.map((r, i) => (
+            <Table.Tr key={r.id ?? i}>
               <Table.Td>{r.status ? <CaseBadge kind="reviewStatus" value={r.status} color="gray.8" /> : '—'}</Table.Td>
               <Table.Td>{r.decision ? t(`decision.${r.decision}`, { ns: 'enums' }) : '—'}</Table.Td>
               <Table.Td>{r.leadAgency?.name[lang] ?? '—'}</Table.Td>

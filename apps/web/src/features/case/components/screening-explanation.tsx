@@ -30,7 +30,7 @@ export function ScreeningExplanation({ screening }: { screening: CaseScreening |
                   {t(d.positive ? 'screening.positive' : 'screening.notPositive')}
                 </Badge>
               </Group>
-              {d.reason && <Text size="sm" mt={4}>{d.reason[lang]}</Text>}
+              {d.reason && <Text size="sm" mt={4}>{d.reason}</Text>}
               {d.counted && d.counted.length > 0 && (
                 <List size="sm" mt={4}>
                   {d.counted.map((c) => (

@@ -22,6 +22,7 @@ export function SummaryTab({ c }: { c: CaseDetail }) {
             [t('victim.familyNames'), v.familyNames],
             [t('victim.sex'), e('sex', v.sex)],
             [t('victim.genderIdentity'), v.genderIdentity],
+            [t('victim.ageGroup'), v.ageGroup],
             [t('victim.dateOfBirth'), v.dateOfBirth ? formatDate(v.dateOfBirth) : undefined],
             [t('victim.estimatedAge'), v.estimatedAge ?? undefined],
             [t('victim.nationality'), list(v.nationality)],
@@ -34,9 +35,6 @@ export function SummaryTab({ c }: { c: CaseDetail }) {
               ? t('victim.children', { count: v.accompanyingChildren.count, ages: v.accompanyingChildren.ages.join(', ') }) : undefined],
           ]} />
         </section>
-      )}
-      {c.ageGroup !== undefined && c.ageGroup !== null && (
-        <FieldTable label={t('victim.ageGroup')} rows={[[t('victim.ageGroup'), c.ageGroup]]} />
       )}
       {id && (
         <section>

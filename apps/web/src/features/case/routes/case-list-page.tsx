@@ -4,21 +4,27 @@ import { useSearchParams } from 'react-router';
 import { PageFrame } from '../../../components/page-frame';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useCaseList } from '../api/case.queries';
-import type { CaseListFilters } from '../api/case.types';
+import { CASE_STATUSES, MINOR_FILTERS, TRAFFICKING_STATUSES, type CaseListFilters } from '../api/case.types';
 import { CaseFilters } from '../components/case-filters';
 import { CaseTable } from '../components/case-table';
 
 const KEYS = ['q', 'status', 'traffickingStatus', 'isMinor'] as const;
 
+/** The filters the URL gives (a value the API does not know is left out). */
+function filtersOf(params: URLSearchParams): CaseListFilters {
+  return {
+    q: params.get('q') || undefined,
+    status: CASE_STATUSES.find((v) => v === params.get('status')),
+    traffickingStatus: TRAFFICKING_STATUSES.find((v) => v === params.get('traffickingStatus')),
+    isMinor: MINOR_FILTERS.find((v) => v === params.get('isMinor')),
+  };
+}
+
 /** The cases the user may see, filtered by what the URL says (the header's search opens `/cases?q=`). */
 export function CaseListPage() {
   const { t } = useTranslation('case');
   const [params, setParams] = useSearchParams();
-  const filters: CaseListFilters = {};
-  for (const k of KEYS) {
-    const v = params.get(k);
-    if (v) (filters as Record<string, string>)[k] = v;
-  }
+  const filters = filtersOf(params);
   const list = useCaseList(filters);
   const cases = list.data?.pages.flatMap((p) => p.items) ?? [];
   const setFilters = (next: CaseListFilters) => {

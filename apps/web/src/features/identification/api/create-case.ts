@@ -1,13 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-
-export interface CreatedCase {
-  id: string;
-  caseNumber: string;
-  status: string;
-  traffickingStatus: string;
-}
+import type { IntakeBody, IntakeDraftBody } from './intake.types';
 
 /**
  * `POST /cases` with the form's Idempotency-Key: a double click or a retry after a lost answer sends
@@ -15,7 +9,8 @@ export interface CreatedCase {
  */
 export function useCreateCase() {
   return useMutation({
-    mutationFn: async ({ body, idempotencyKey }: { body: unknown; idempotencyKey: string }) =>
-      (await unwrap(api.POST('/api/v1/cases', { body: body as never, headers: { 'Idempotency-Key': idempotencyKey } }))),
+    // The one assertion: a sex not yet chosen ('') is the API's to refuse, on the field it names.
+    mutationFn: ({ body, idempotencyKey }: { body: IntakeDraftBody; idempotencyKey: string }) =>
+      unwrap(api.POST('/api/v1/cases', { body: body as IntakeBody, headers: { 'Idempotency-Key': idempotencyKey } })),
   });
 }

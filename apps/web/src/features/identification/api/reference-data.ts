@@ -1,39 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
+import type { Schema } from '../../../lib/api/types';
 
-export type Bilingual = { es: string; en: string };
-
-export interface CatalogIndicator {
-  code: string;
-  dimension: string;
-  strength: { adult: string; child: string };
-  exploitationForms: string[];
-  label: Bilingual;
-}
-
-export interface IndicatorCatalog {
-  version: string;
-  dimensions: string[];
-  indicators: CatalogIndicator[];
-}
-
-export interface Province {
-  code: string;
-  name: string | Bilingual;
-}
-
-export interface BorderPoint {
-  code: string;
-  name: Bilingual;
-  province: string;
-  active: boolean;
-}
-
-export interface Agency {
-  code: string;
-  name: Bilingual;
-}
+/** The reference data the intake reads, as the contract declares it. */
+export type IndicatorCatalog = Schema<'IndicatorCatalogResponse'>;
+export type CatalogIndicator = IndicatorCatalog['indicators'][number];
+export type Province = Schema<'ProvinceResponse'>;
+export type BorderPoint = Schema<'BorderPointResponse'>;
+export type Agency = Schema<'AgencyResponse'>;
 
 const HOUR = 3_600_000;
 
@@ -41,7 +16,7 @@ const HOUR = 3_600_000;
 export function useIndicatorCatalog() {
   return useQuery({
     queryKey: ['catalog', 'indicators'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/catalog/indicators', {}))),
+    queryFn: () => unwrap(api.GET('/api/v1/catalog/indicators', {})),
     staleTime: HOUR,
   });
 }

@@ -1,13 +1,12 @@
 import { Checkbox, Group, NativeSelect, SimpleGrid, Stack, Switch, Textarea, TextInput, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import type { CameToAttention, ExploitationForm } from '../api/intake.types';
 import type { BorderPoint, Province } from '../api/reference-data';
 import type { IntakeValues } from './intake-values';
 
-const CAME_TO_ATTENTION = ['border_control', 'operation', 'complaint', 'self_referral', 'abroad_consulate', 'other'];
-const EXPLOITATION_FORMS = ['sexual_exploitation', 'labour_exploitation', 'begging', 'servile_marriage', 'illegal_adoption', 'forced_recruitment', 'organ_removal', 'other'];
-
-const nameIn = (name: Province['name'], lang: string) => (typeof name === 'string' ? name : lang === 'en' ? name.en : name.es);
+const CAME_TO_ATTENTION = ['border_control', 'operation', 'complaint', 'self_referral', 'abroad_consulate', 'other'] as const satisfies readonly CameToAttention[];
+const EXPLOITATION_FORMS = ['sexual_exploitation', 'labour_exploitation', 'begging', 'servile_marriage', 'illegal_adoption', 'forced_recruitment', 'organ_removal', 'other'] as const satisfies readonly ExploitationForm[];
 
 /** When, where and how the person came to attention, and the forms of exploitation seen. */
 export function IdentificationStep({ form, provinces, borderPoints }: {
@@ -31,7 +30,7 @@ export function IdentificationStep({ form, provinces, borderPoints }: {
         <NativeSelect
           withAsterisk
           label={t('identification.province')}
-          data={[{ value: '', label: t('choose') }, ...provinces.map((p) => ({ value: p.code, label: nameIn(p.name, lang) }))]}
+          data={[{ value: '', label: t('choose') }, ...provinces.map((p) => ({ value: p.code, label: p.name }))]}
           {...form.getInputProps('identification.province')}
         />
         <TextInput label={t('identification.canton')} {...form.getInputProps('identification.canton')} />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { IndicatorCatalog } from '../api/reference-data';
 import type { AnswerValue, IntakeValues } from './intake-values';
 
-const ANSWERS: AnswerValue[] = ['yes', 'no', 'unknown'];
+const ANSWERS = ['yes', 'no', 'unknown'] as const satisfies readonly AnswerValue[];
 
 /**
  * The catalog's indicators grouped by dimension, each answered yes / no / unknown (unknown by default:
@@ -27,7 +27,7 @@ export function IndicatorChecklist({ form, catalog, minor }: { form: UseFormRetu
                 label={indicator.label[lang]}
                 description={t('indicators.strength', { strength: t(`strength.${minor ? indicator.strength.child : indicator.strength.adult}`, { ns: 'enums' }) })}
                 value={form.values.answers[indicator.code] ?? 'unknown'}
-                onChange={(value) => form.setFieldValue(`answers.${indicator.code}`, value as AnswerValue)}
+                onChange={(value) => form.setFieldValue(`answers.${indicator.code}`, ANSWERS.find((a) => a === value) ?? 'unknown')}
               >
                 <Group gap="lg" mt={4}>
                   {ANSWERS.map((a) => (

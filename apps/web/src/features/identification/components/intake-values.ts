@@ -1,10 +1,12 @@
+import type { ApiBody } from '../../../lib/api/types';
+import type { CameToAttention, DocumentType, ExploitationForm, IntakeBody, IntakeDraftBody, Sex } from '../api/intake.types';
 import { todayInEcuador } from '../../../lib/i18n/format';
 
 /** The intake form's state: the request of PRODUCT.md section 13 as the officer fills it in. */
-export type AnswerValue = 'yes' | 'no' | 'unknown';
+export type AnswerValue = IntakeBody['screening']['answers'][number]['answer'];
 
 export interface DocumentValues {
-  type: string;
+  type: DocumentType;
   number: string;
   issuingCountry: string;
 }
@@ -13,7 +15,7 @@ export interface IntakeValues {
   victim: {
     givenNames: string;
     familyNames: string;
-    sex: string;
+    sex: Sex | '';
     genderIdentity: string;
     ageKind: 'dateOfBirth' | 'estimatedAge';
     dateOfBirth: string;
@@ -29,9 +31,9 @@ export interface IntakeValues {
     canton: string;
     place: string;
     borderPoint: string;
-    cameToAttention: string;
+    cameToAttention: CameToAttention;
     circumstances: string;
-    exploitationForms: string[];
+    exploitationForms: ExploitationForm[];
     locatedAbroad: boolean;
   };
   consent: {
@@ -88,12 +90,12 @@ export function isMinor(values: IntakeValues): boolean | null {
 
 const text = (s: string) => (s.trim() === '' ? undefined : s);
 
-export function answersList(values: IntakeValues, indicators: { code: string }[]) {
+export function answersList(values: IntakeValues, indicators: { code: string }[]): IntakeBody['screening']['answers'] {
   return indicators.map((i) => ({ indicator: i.code, answer: values.answers[i.code] ?? 'unknown' }));
 }
 
 /** The victim as far as known, for the duplicate check. */
-export function victimRequest(values: IntakeValues) {
+export function victimRequest(values: IntakeValues): IntakeDraftBody['victim'] {
   const v = values.victim;
   const age = v.estimatedAge === '' ? undefined : Number(v.estimatedAge);
   return {
@@ -112,7 +114,7 @@ export function victimRequest(values: IntakeValues) {
 }
 
 /** The intake request of PRODUCT.md section 13 (`POST /cases`). */
-export function intakeRequest(values: IntakeValues, catalog: { version: string; indicators: { code: string }[] }, minor: boolean) {
+export function intakeRequest(values: IntakeValues, catalog: { version: string; indicators: { code: string }[] }, minor: boolean): IntakeDraftBody {
   const i = values.identification;
   const c = values.consent;
   return {
@@ -176,7 +178,7 @@ export function fieldOf(path: string): { field: string; step: number } | null {
  * The part of the victim the duplicate check matches on (documents, names, date of birth), with only
  * what is filled in, so that a form still half-filled is checked rather than refused.
  */
-export function duplicatesVictim(values: IntakeValues) {
+export function duplicatesVictim(values: IntakeValues): ApiBody<'/api/v1/cases/duplicates-check', 'post'>['victim'] {
   const v = values.victim;
   const documents = v.documents.filter((d) => d.number.trim() !== '' && /^[A-Z]{3}$/.test(d.issuingCountry));
   return {

@@ -2,12 +2,13 @@ import { ActionIcon, Button, Group, MultiSelect, NativeSelect, NumberInput, Radi
 import type { UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DocumentType, Sex } from '../api/intake.types';
 import { countryOptions, languageOptions } from './country-language-codes';
 import type { IntakeValues } from './intake-values';
 import { MinorBadge } from './minor-badge';
 
-const SEXES = ['female', 'male', 'intersex', 'unknown'];
-const DOCUMENT_TYPES = ['passport', 'national_id', 'other'];
+const SEXES = ['female', 'male', 'intersex', 'unknown'] as const satisfies readonly Sex[];
+const DOCUMENT_TYPES = ['passport', 'national_id', 'other'] as const satisfies readonly DocumentType[];
 
 /** Who the person is: names, sex, age, nationality, documents, languages, contact. */
 export function VictimStep({ form, minor }: { form: UseFormReturnType<IntakeValues>; minor: boolean | null }) {

@@ -13,9 +13,9 @@ export function useInbox(filters: InboxFilters) {
   return useInfiniteQuery({
     queryKey: [...inboxKey, filters],
     queryFn: async ({ pageParam }): Promise<TaskPage> =>
-      (await unwrap(api.GET('/api/v1/tasks', {
-        params: { query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } as never },
-      }))) as unknown as TaskPage,
+      unwrap(api.GET('/api/v1/tasks', {
+        params: { query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } },
+      })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: INBOX_REFRESH_MS,
@@ -35,9 +35,9 @@ export function useTaskAction(action: TaskAction, refusedTitle: string) {
   return useMutation({
     mutationFn: async (id: string): Promise<Task> => {
       const params = { params: { path: { id } } };
-      if (action === 'claim') return (await unwrap(api.POST('/api/v1/tasks/{id}/claim', params))) as unknown as Task;
-      if (action === 'release') return (await unwrap(api.POST('/api/v1/tasks/{id}/release', params))) as unknown as Task;
-      return (await unwrap(api.POST('/api/v1/tasks/{id}/complete', params))) as unknown as Task;
+      if (action === 'claim') return unwrap(api.POST('/api/v1/tasks/{id}/claim', params));
+      if (action === 'release') return unwrap(api.POST('/api/v1/tasks/{id}/release', params));
+      return unwrap(api.POST('/api/v1/tasks/{id}/complete', params));
     },
     onError: (err) => {
       notifications.show({ color: 'red', title: refusedTitle, message: err instanceof ProblemError ? err.message : String(err.message) });

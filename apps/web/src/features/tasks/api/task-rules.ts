@@ -3,7 +3,7 @@ import { DIRECTLY_COMPLETABLE, type Task } from './task.types';
 const DAY_MS = 24 * 3600 * 1000;
 
 /** PRODUCT.md section 15: overdue (due time passed) and due within 24 hours are marked. */
-export function dueMark(task: Pick<Task, 'dueAt' | 'overdue' | 'status'>, now: number): 'overdue' | 'dueSoon' | null {
+export function dueMark(task: Pick<Task, 'dueAt' | 'status'> & Partial<Pick<Task, 'overdue'>>, now: number): 'overdue' | 'dueSoon' | null {
   if (task.status === 'done' || task.status === 'cancelled') return null;
   const due = Date.parse(task.dueAt);
   if (task.overdue || due <= now) return 'overdue';

@@ -1,6 +1,6 @@
 import { Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { TASK_TYPES, type InboxFilters as Filters } from '../api/task.types';
+import { INBOX_STATUSES, TASK_TYPES, type InboxFilters as Filters } from '../api/task.types';
 
 /** Filters by type and status (the API filters; the order stays most urgent first). */
 export function InboxFilters({ value, onChange }: { value: Filters; onChange: (next: Filters) => void }) {
@@ -12,7 +12,7 @@ export function InboxFilters({ value, onChange }: { value: Filters; onChange: (n
         placeholder={t('filters.all')}
         clearable
         value={value.type ?? null}
-        onChange={(type) => onChange({ ...value, type: type ?? undefined })}
+        onChange={(type) => onChange({ ...value, type: TASK_TYPES.find((v) => v === type) })}
         data={TASK_TYPES.map((v) => ({ value: v, label: t(`taskType.${v}`, { ns: 'enums' }) }))}
         w={280}
       />
@@ -21,8 +21,8 @@ export function InboxFilters({ value, onChange }: { value: Filters; onChange: (n
         placeholder={t('filters.all')}
         clearable
         value={value.status ?? null}
-        onChange={(status) => onChange({ ...value, status: status ?? undefined })}
-        data={['open', 'claimed'].map((v) => ({ value: v, label: t(`taskStatus.${v}`, { ns: 'enums' }) }))}
+        onChange={(status) => onChange({ ...value, status: INBOX_STATUSES.find((v) => v === status) })}
+        data={INBOX_STATUSES.map((v) => ({ value: v, label: t(`taskStatus.${v}`, { ns: 'enums' }) }))}
         w={180}
       />
     </Group>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../lib/i18n/format';
 import { workLink } from '../api/task-rules';
 import type { Task } from '../api/task.types';
 import { TaskActions } from './task-actions';
+import { TaskCase } from './task-case';
 import { TaskClaimedBy } from './task-claimed-by';
 import { TaskMarks } from './task-marks';
 
@@ -13,23 +14,21 @@ import { TaskMarks } from './task-marks';
 export function TaskItem({ task, userId, roles, now }: { task: Task; userId: string; roles: string[]; now: number }) {
   const { t } = useTranslation('tasks');
   const titleId = useId();
+  const caseId = useId();
   const work = workLink(task, roles);
-  const caseLink = task.caseId && work?.to !== `/cases/${task.caseId}` ? `/cases/${task.caseId}` : null;
   return (
-    <Paper component="li" withBorder p="sm" radius="md" aria-labelledby={titleId} style={{ listStyle: 'none' }}>
+    <Paper component="li" withBorder p="sm" radius="md" aria-labelledby={task.caseId ? `${titleId} ${caseId}` : titleId} style={{ listStyle: 'none' }}>
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Stack gap={4}>
             <Text id={titleId} fw={600}>{t(`taskType.${task.type}`, { ns: 'enums' })}</Text>
+            <TaskCase task={task} id={caseId} />
             <Text size="sm">{t('dueAt', { when: formatDateTime(task.dueAt) })}</Text>
           </Stack>
           <TaskMarks task={task} now={now} />
         </Group>
         <Group justify="space-between" align="center" wrap="wrap" gap="xs">
-          <Group gap="md" wrap="wrap">
-            <TaskClaimedBy task={task} userId={userId} />
-            {caseLink && <Anchor component={Link} to={caseLink} size="sm">{t('openCase')}</Anchor>}
-          </Group>
+          <TaskClaimedBy task={task} userId={userId} />
           <Group gap="xs" wrap="wrap">
             <TaskActions task={task} userId={userId} />
             {work && <Button component={Link} to={work.to} size="xs" variant="light">{t(work.label)}</Button>}
