@@ -14,6 +14,7 @@ import { AddTaskQueueIndex1764800000000 } from './1764800000000-AddTaskQueueInde
 import { AddSeparationOfDuties1764900000000 } from './1764900000000-AddSeparationOfDuties';
 import { AddCaseRetention1764920000000 } from './1764920000000-AddCaseRetention';
 import { KeepPseudonymizedCasesErased1764930000000 } from './1764930000000-KeepPseudonymizedCasesErased';
+import { AddReferralListIndexes1764950000000 } from './1764950000000-AddReferralListIndexes';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   AddSeparationOfDuties1764900000000,
   AddCaseRetention1764920000000,
   KeepPseudonymizedCasesErased1764930000000,
+  AddReferralListIndexes1764950000000,
 ];

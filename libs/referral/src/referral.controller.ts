@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, ApiOkResponse, ApiCrea
 import { CASE_READERS } from '@ruta/case';
 import { Actor, Allow, CurrentActor, CurrentRequest, IdempotencyService, PageQueryDto, RequestMeta, ParseIdPipe, ApiPageResponse, ApiRefusals } from '@ruta/core';
 import type { Response } from 'express';
-import { AcceptReferralDto, CompleteReferralDto, CreateReferralDto, DischargeDto, ReasonDto } from './dto/referral.dto';
+import { AcceptReferralDto, CompleteReferralDto, CreateReferralDto, DischargeDto, ReasonDto, ReferralListQueryDto } from './dto/referral.dto';
 import { ReferralLifecycleService } from './referral-lifecycle.service';
 import { ReferralService } from './referral.service';
-import { PlacementResponse, ReferralResponse } from './dto/referral.response';
+import { PlacementResponse, ReferralListItemResponse, ReferralResponse } from './dto/referral.response';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
@@ -40,6 +40,17 @@ export class ReferralController {
   @ApiRefusals(404)
   list(@Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.referrals.listForCase(actor, id, query, meta);
+  }
+
+  @Get('referrals')
+  // Shelter staff: referrals to their shelter; focal points: service referrals to their agency; the
+  // case-analysis team: every referral of the cases it sees. Other roles have no referrals addressed to them.
+  @Allow('shelter_staff', 'service_focal_point', 'committee_member')
+  @ApiOperation({ summary: 'The referrals addressed to the caller (shelter staff: their shelter; focal points: their agency; committee: all), pending first, then newest' })
+  @ApiPageResponse(ReferralListItemResponse)
+  @ApiRefusals()
+  listAddressed(@Query() query: ReferralListQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.referrals.listAddressed(actor, query, meta);
   }
 
   @Post('referrals/:id/accept')

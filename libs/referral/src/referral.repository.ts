@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { modifyReturning } from '@ruta/core';
+import { visibleCasesSql } from '@ruta/case';
+import { Actor, modifyReturning } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 
 export interface ReferralRow {
@@ -11,6 +12,33 @@ export interface ReferralRow {
 const SELECT = `SELECT r.*, a.name_es AS agency_es, a.name_en AS agency_en,
   (SELECT p.id FROM placements p WHERE p.referral_id = r.id) AS placement_id
   FROM referrals r JOIN agencies a ON a.code = r.agency_code`;
+
+/** A row of GET /referrals: the referral, its case's number, status and minor flag, and the admission if any. */
+export interface ReferralListRow extends ReferralRow {
+  case_number: string; case_status: string; is_minor: boolean; admitted_at: Date | null;
+  /** The keyset: settled (not pending), created_at at full precision, id. */
+  settled: boolean; created_key: string;
+}
+
+export interface ReferralListFilter {
+  statuses?: string[];
+  caseId?: string;
+  after?: { settled: boolean; createdAt: string; id: string };
+  limit: number;
+}
+
+/**
+ * The referrals addressed to the actor (PRODUCT.md sections 2 and 7), as SQL over \`referrals r\`: a shelter's
+ * staff, the referrals to their shelter; a focal point, the service referrals to their agency (a shelter
+ * referral is addressed to the shelter, not to its operator's focal points); the case-analysis team, every
+ * referral (it sees every referral of the cases it sees). The case must also be one the actor may see
+ * (the one access policy, libs/case/src/access/case-policy.ts).
+ */
+export function addressedReferralsSql(p: { roles: string; agency: string; shelter: string }): string {
+  return `(('shelter_staff' = ANY(${p.roles}) AND r.shelter_id = ${p.shelter}::uuid)
+    OR ('service_focal_point' = ANY(${p.roles}) AND r.shelter_id IS NULL AND r.agency_code = ${p.agency})
+    OR 'committee_member' = ANY(${p.roles}))`;
+}
 
 export interface ShelterRow {
   id: string; operator_code: string; capacity: number; occupied: number; eligible_sexes: string[]; min_age: number | null;
@@ -41,6 +69,32 @@ export class ReferralRepository {
 
   async forCase(m: EntityManager, caseId: string): Promise<ReferralRow[]> {
     return m.query(`${SELECT} WHERE r.case_id = $1 ORDER BY r.created_at, r.id`, [caseId]);
+  }
+
+  /** One page (and one more row) of the referrals addressed to the actor, pending first, then newest. */
+  async addressedTo(m: EntityManager, actor: Actor, f: ReferralListFilter): Promise<ReferralListRow[]> {
+    const params: unknown[] = [actor.roles, actor.unitCode, actor.agencyCode, actor.shelterId];
+    const where = [
+      addressedReferralsSql({ roles: '$1::text[]', agency: '$3', shelter: '$4' }),
+      visibleCasesSql('c', { roles: '$1::text[]', unit: '$2', agency: '$3', shelter: '$4' }),
+    ];
+    const add = (sql: string, ...values: unknown[]) => {
+      where.push(sql.replace(/\?/g, () => { params.push(values.shift()); return `$${params.length}`; }));
+    };
+    if (f.statuses && f.statuses.length > 0) add('r.status = ANY(?::text[])', f.statuses);
+    if (f.caseId) add('r.case_id = ?::uuid', f.caseId);
+    if (f.after) {
+      add(`((r.status <> 'pending') > ?::boolean OR ((r.status <> 'pending') = ?::boolean AND (r.created_at, r.id) < (?::timestamptz, ?::uuid)))`,
+        f.after.settled, f.after.settled, f.after.createdAt, f.after.id);
+    }
+    params.push(f.limit + 1);
+    return m.query(
+      `SELECT r.*, a.name_es AS agency_es, a.name_en AS agency_en, p.id AS placement_id, p.admitted_at,
+         c.case_number, c.status AS case_status, c.is_minor, (r.status <> 'pending') AS settled, r.created_at::text AS created_key
+       FROM referrals r JOIN agencies a ON a.code = r.agency_code JOIN cases c ON c.id = r.case_id
+       LEFT JOIN placements p ON p.referral_id = r.id
+       WHERE ${where.join('\n AND ')}
+       ORDER BY (r.status <> 'pending'), r.created_at DESC, r.id DESC LIMIT $${params.length}`, params);
   }
 
   /** Moves a referral from one of `from` to `to`; false when someone else moved it first. */

@@ -2,12 +2,12 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { ageOn, CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
-import { Actor, Clock, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkEligibility } from './eligibility';
 import { ReferralErrorCode } from './referral.exception';
-import { ReferralRepository, ReferralRow } from './referral.repository';
+import { ReferralListRow, ReferralRepository, ReferralRow } from './referral.repository';
 import { referralView, ReferralView } from './referral.view';
 
 export interface NewReferral {
@@ -163,6 +163,43 @@ export class ReferralService implements OnModuleInit {
       const page = pageList(this.visibleTo(viewer, rows).map((item, position) => ({ item, position })), query, (x) => String(x.position));
       return { items: page.items.map((x) => x.item), nextCursor: page.nextCursor };
     });
+  }
+
+  /**
+   * GET /referrals: the referrals addressed to the caller (the rule is SQL: addressedReferralsSql), pending
+   * first and then newest, keyset-paged. The read is audited with the cases it listed, as other lists of
+   * case content are.
+   */
+  async listAddressed(actor: Actor, query: { status?: string[]; caseId?: string; limit?: number; cursor?: string }, meta: RequestMeta) {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const cursor = decodeCursor(query.cursor, 3);
+    if (cursor && (typeof cursor[0] !== 'number' || ![0, 1].includes(cursor[0]) || Number.isNaN(Date.parse(String(cursor[1])))
+      || !/^[0-9a-f-]{36}$/i.test(String(cursor[2])))) {
+      throw ProblemException.badRequest('validation_failed', { errors: [{ path: 'cursor', message: 'cursor is not valid' }] });
+    }
+    return this.ds.transaction(async (m) => {
+      const rows = await this.repository.addressedTo(m, actor, {
+        statuses: query.status, caseId: query.caseId, limit,
+        after: cursor ? { settled: cursor[0] === 1, createdAt: String(cursor[1]), id: String(cursor[2]) } : undefined,
+      });
+      const page = rows.slice(0, limit);
+      await this.audit.record(m, {
+        actor, meta, action: 'referral.list', subjectType: 'referral_list',
+        details: { returned: page.length, caseIds: [...new Set(page.map((r) => r.case_id))] },
+      });
+      const last = page[page.length - 1];
+      return {
+        items: page.map((r) => this.listItem(r)),
+        nextCursor: rows.length > limit ? encodeCursor([last.settled ? 1 : 0, last.created_key, last.id]) : null,
+      };
+    });
+  }
+
+  private listItem(r: ReferralListRow) {
+    return {
+      ...this.view(r), caseNumber: r.case_number, caseStatus: r.case_status, isMinor: r.is_minor,
+      createdAt: r.created_at.toISOString(), admittedAt: r.admitted_at ? r.admitted_at.toISOString() : null,
+    };
   }
 
   /** Whether this viewer sees this referral at all (the field matrix's referrals cell). */

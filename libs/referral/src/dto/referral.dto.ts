@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { PageQueryDto } from '@ruta/core';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 export class ConsentOverrideDto {
   @ApiProperty() @IsString() @Length(10, 2000)
@@ -59,4 +60,18 @@ export class DischargeDto {
 
   @ApiPropertyOptional({ type: RiskAssessmentDto }) @IsOptional() @ValidateNested() @Type(() => RiskAssessmentDto)
   riskAssessment?: RiskAssessmentDto;
+}
+
+export const REFERRAL_STATUSES = ['pending', 'accepted', 'declined', 'cancelled', 'completed'] as const;
+
+/** GET /referrals: the referrals addressed to the caller, pending first and then newest. */
+export class ReferralListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: [String], enum: REFERRAL_STATUSES, description: 'One or several statuses (repeat the parameter: status=pending&status=accepted)' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? [value] : value))
+  @IsArray() @ArrayMaxSize(REFERRAL_STATUSES.length) @IsIn(REFERRAL_STATUSES, { each: true })
+  status?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this case\'s referrals' }) @IsOptional() @IsUUID()
+  caseId?: string;
 }

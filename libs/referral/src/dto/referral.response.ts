@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CASE_STATUSES } from '@ruta/case';
 import { AgencyRefDto } from '@ruta/core';
 
 /** A referral (PRODUCT.md section 13). */
@@ -20,4 +21,16 @@ export class PlacementResponse {
   @ApiProperty({ format: 'uuid' }) shelterId: string;
   @ApiProperty() status: string;
   @ApiProperty() reason: string;
+}
+
+/**
+ * A referral in GET /referrals: the referral of section 13 and what a board shows without another request.
+ * Nothing about the person beyond the case's keys every viewer of the case receives (section 2).
+ */
+export class ReferralListItemResponse extends ReferralResponse {
+  @ApiProperty({ example: 'RUTA-2026-000123' }) caseNumber: string;
+  @ApiProperty({ enum: CASE_STATUSES }) caseStatus: string;
+  @ApiProperty() isMinor: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Shelter referrals: when the person was admitted' }) admittedAt: string | null;
 }

@@ -691,6 +691,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The referrals addressed to the caller (shelter staff: their shelter; focal points: their agency; committee: all), pending first, then newest */
+        get: operations["ReferralController_listAddressed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/referrals/{id}/accept": {
         parameters: {
             query?: never;
@@ -2037,6 +2054,35 @@ export interface components {
             parentReferralId: string | null;
             /** Format: uuid */
             placementId: string | null;
+        };
+        ReferralListItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            serviceType: string;
+            /** Format: uuid */
+            shelterId: string | null;
+            agency: components["schemas"]["AgencyRefDto"];
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "completed" | "cancelled";
+            reason: string;
+            /** Format: uuid */
+            parentReferralId: string | null;
+            /** Format: uuid */
+            placementId: string | null;
+            /** @example RUTA-2026-000123 */
+            caseNumber: string;
+            /** @enum {string} */
+            caseStatus: "screening" | "identified" | "under_review" | "recognized" | "in_assistance" | "follow_up" | "closed";
+            isMinor: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Shelter referrals: when the person was admitted
+             */
+            admittedAt: string | null;
         };
         AcceptReferralDto: {
             /** @description Shelters: children admitted with the person (recorded, not counted against capacity) */
@@ -6631,6 +6677,92 @@ export interface operations {
             };
             /** @description Well-formed but refused by a rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Database or Redis unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReferralController_listAddressed: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                /** @description One or several statuses (repeat the parameter: status=pending&status=accepted) */
+                status?: ("pending" | "accepted" | "declined" | "cancelled" | "completed")[];
+                /** @description Only this case's referrals */
+                caseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReferralListItemResponse"][];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON, wrong types, a body where none is taken, NUL characters or too deep nesting */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may never use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,40 +1,36 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-import type { CaseItem, ReferralRow, ServiceType, Shelter } from './types';
+import type { ReferralItem, ReferralStatus } from './types';
 
-interface Page<T> { items: T[]; nextCursor: string | null }
-
-/** At most this many pages of 200 cases are read for a board (a shelter or an agency sees far fewer). */
-const MAX_PAGES = 20;
+/** Referrals change when someone else acts on them: read again every minute. */
+const REFRESH_MS = 60_000;
 
 /**
- * The referrals the caller may see, read from the cases the API lets them see (each case carries the
- * referrals of the caller's shelter or agency: PRODUCT.md section 2); no route lists referrals by
- * target, so the board walks the caller's case list.
+ * The referrals addressed to the user (GET /referrals: their shelter's, or their agency's service
+ * referrals), pending first and then newest, one page per request; `fetchNextPage` loads the next one.
  */
-export function useVisibleReferrals() {
-  return useQuery({
-    queryKey: ['referral', 'visible'],
-    refetchInterval: 60_000,
-    queryFn: async (): Promise<ReferralRow[]> => {
-      const rows: ReferralRow[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const data = (await unwrap(api.GET('/api/v1/cases', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }))) as unknown as Page<CaseItem>;
-        for (const c of data.items) for (const r of c.referrals ?? []) rows.push({ referral: r, caseItem: c });
-        if (!data.nextCursor) break;
-        cursor = data.nextCursor;
-      }
-      return rows;
-    },
+export function useAddressedReferrals(statuses?: ReferralStatus[]) {
+  return useInfiniteQuery({
+    queryKey: ['referral', 'addressed', statuses ?? 'all'],
+    queryFn: async ({ pageParam }) => unwrap(api.GET('/api/v1/referrals', {
+      params: { query: { ...(statuses ? { status: statuses } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+    })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: REFRESH_MS,
   });
+}
+
+/** The items of every page loaded so far. */
+export function loadedItems(data: { pages: { items: ReferralItem[] }[] } | undefined): ReferralItem[] {
+  return data ? data.pages.flatMap((p) => p.items) : [];
 }
 
 export function useShelterList() {
   return useQuery({
     queryKey: ['shelters'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/shelters', { params: { query: { limit: 200 } } }))) as unknown as Page<Shelter>,
+    queryFn: () => unwrap(api.GET('/api/v1/shelters', { params: { query: { limit: 200 } } })),
   });
 }
 
@@ -42,7 +38,7 @@ export function useServiceCatalog() {
   return useQuery({
     queryKey: ['catalog', 'services'],
     staleTime: 5 * 60_000,
-    queryFn: async () => (await unwrap(api.GET('/api/v1/catalog/services', { params: { query: { limit: 200 } } }))) as unknown as Page<ServiceType>,
+    queryFn: () => unwrap(api.GET('/api/v1/catalog/services', { params: { query: { limit: 200 } } })),
   });
 }
 
@@ -51,15 +47,15 @@ type Action =
   | { kind: 'decline'; id: string; reason: string }
   | { kind: 'complete'; id: string; outcome?: string };
 
-/** Accept (a shelter's accept admits), decline with a reason, complete; the board and occupancy are read again after. */
+/** Accept (a shelter's accept admits), decline with a reason, complete; the referrals and occupancy are read again after. */
 export function useReferralAction() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (a: Action) => {
       const params = { path: { id: a.id } };
-      if (a.kind === 'accept') return unwrap(api.POST('/api/v1/referrals/{id}/accept', { params, body: {} as never }));
-      if (a.kind === 'decline') return unwrap(api.POST('/api/v1/referrals/{id}/decline', { params, body: { reason: a.reason } as never }));
-      return unwrap(api.POST('/api/v1/referrals/{id}/complete', { params, body: (a.outcome ? { outcome: a.outcome } : {}) as never }));
+      if (a.kind === 'accept') return unwrap(api.POST('/api/v1/referrals/{id}/accept', { params, body: {} }));
+      if (a.kind === 'decline') return unwrap(api.POST('/api/v1/referrals/{id}/decline', { params, body: { reason: a.reason } }));
+      return unwrap(api.POST('/api/v1/referrals/{id}/complete', { params, body: a.outcome ? { outcome: a.outcome } : {} }));
     },
     onSettled: () => Promise.all([
       client.invalidateQueries({ queryKey: ['referral'] }),

@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { EnumBadge } from '../../../components/enum-badge';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useReferralAction, useServiceCatalog } from '../api/referral-api';
-import type { ReferralRow } from '../api/types';
+import { formatDate } from '../../../lib/i18n/format';
+import type { ReferralItem } from '../api/types';
 import { ReasonModal } from './reason-modal';
 
 const STATUS_COLOR: Record<string, string> = { pending: 'violet', accepted: 'indigo', declined: 'red', cancelled: 'gray', completed: 'blue' };
@@ -15,7 +16,7 @@ const STATUS_COLOR: Record<string, string> = { pending: 'violet', accepted: 'ind
  * decline while pending, complete once accepted (not for shelters: discharge completes those).
  * The API decides; its refusal is shown above the table.
  */
-export function ReferralTable({ rows, caption, empty }: { rows: ReferralRow[]; caption: string; empty: string }) {
+export function ReferralTable({ rows, caption, empty }: { rows: ReferralItem[]; caption: string; empty: string }) {
   const { t, i18n } = useTranslation('referral');
   const services = useServiceCatalog();
   const action = useReferralAction();
@@ -35,37 +36,34 @@ export function ReferralTable({ rows, caption, empty }: { rows: ReferralRow[]; c
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('table.case')}</Table.Th>
-              <Table.Th>{t('table.person')}</Table.Th>
               <Table.Th>{t('table.service')}</Table.Th>
+              <Table.Th>{t('table.received')}</Table.Th>
               <Table.Th>{t('table.status')}</Table.Th>
               <Table.Th>{t('table.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map(({ referral: r, caseItem: c }) => {
-              const name = [c.victim?.givenNames, c.victim?.familyNames].filter(Boolean).join(' ');
+            {rows.map((r) => {
               const busy = action.isPending && action.variables?.id === r.id;
               return (
                 <Table.Tr key={r.id}>
-                  <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{c.caseNumber}</Anchor></Table.Td>
-                  <Table.Td>
-                    <Group gap={6}>{name || t('unknownValue', { ns: 'common' })}{c.isMinor && <Badge color="indigo" variant="light">{t('table.minor')}</Badge>}</Group>
-                  </Table.Td>
+                  <Table.Td><CaseCell item={r} /></Table.Td>
                   <Table.Td>{serviceName(r.serviceType)}</Table.Td>
+                  <Table.Td>{formatDate(r.createdAt)}</Table.Td>
                   <Table.Td><EnumBadge kind="referralStatus" value={r.status} color={STATUS_COLOR[r.status] ?? 'gray'} /></Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       {r.status === 'pending' && (
                         <>
                           <Button size="xs" loading={busy} onClick={() => action.mutate({ kind: 'accept', id: r.id })}
-                            aria-label={t('actions.acceptCase', { number: c.caseNumber })}>{t('actions.accept')}</Button>
+                            aria-label={t('actions.acceptCase', { number: r.caseNumber })}>{t('actions.accept')}</Button>
                           <Button size="xs" variant="default" onClick={() => { action.reset(); setDialog({ kind: 'decline', id: r.id }); }}
-                            aria-label={t('actions.declineCase', { number: c.caseNumber })}>{t('actions.decline')}</Button>
+                            aria-label={t('actions.declineCase', { number: r.caseNumber })}>{t('actions.decline')}</Button>
                         </>
                       )}
                       {r.status === 'accepted' && r.shelterId === null && (
                         <Button size="xs" variant="light" onClick={() => { action.reset(); setDialog({ kind: 'complete', id: r.id }); }}
-                          aria-label={t('actions.completeCase', { number: c.caseNumber })}>{t('actions.complete')}</Button>
+                          aria-label={t('actions.completeCase', { number: r.caseNumber })}>{t('actions.complete')}</Button>
                       )}
                     </Group>
                   </Table.Td>
@@ -77,6 +75,17 @@ export function ReferralTable({ rows, caption, empty }: { rows: ReferralRow[]; c
       </Table.ScrollContainer>
       <ReasonModalHost dialog={dialog} close={close} action={action} />
     </>
+  );
+}
+
+/** The case a referral belongs to: its number (a link to the case) and whether the person is a minor. */
+export function CaseCell({ item }: { item: ReferralItem }) {
+  const { t } = useTranslation('referral');
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Anchor component={Link} to={`/cases/${item.caseId}`}>{item.caseNumber}</Anchor>
+      {item.isMinor && <Badge color="indigo" variant="light">{t('table.minor')}</Badge>}
+    </Group>
   );
 }
 

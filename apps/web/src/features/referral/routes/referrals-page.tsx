@@ -1,25 +1,26 @@
-import { Card, Loader, SegmentedControl, Stack } from '@mantine/core';
+import { Card, Loader, SegmentedControl } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageFrame } from '../../../components/page-frame';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useUser } from '../../../lib/session/use-session';
-import { useVisibleReferrals } from '../api/referral-api';
+import { loadedItems, useAddressedReferrals } from '../api/referral-api';
+import type { ReferralStatus } from '../api/types';
+import { LoadMore } from '../components/load-more';
 import { ReferralTable } from '../components/referral-table';
 
-const ORDER: Record<string, number> = { pending: 0, accepted: 1, completed: 2, declined: 3, cancelled: 4 };
 type Filter = 'open' | 'all';
+const OPEN: ReferralStatus[] = ['pending', 'accepted'];
 
-/** A focal point's referrals: those addressed to their agency, to accept, decline or complete. */
+/**
+ * A focal point's referrals: those GET /referrals addresses to their agency (pending first, then newest),
+ * to accept, decline or complete, a page at a time.
+ */
 export function ReferralsPage() {
   const { t } = useTranslation('referral');
   const user = useUser();
-  const referrals = useVisibleReferrals();
   const [filter, setFilter] = useState<Filter>('open');
-  const mine = (referrals.data ?? [])
-    .filter((r) => r.referral.shelterId === null && r.referral.agency.code === user.agency.code)
-    .filter((r) => filter === 'all' || r.referral.status === 'pending' || r.referral.status === 'accepted')
-    .sort((a, b) => (ORDER[a.referral.status] ?? 9) - (ORDER[b.referral.status] ?? 9) || b.caseItem.caseNumber.localeCompare(a.caseItem.caseNumber));
+  const referrals = useAddressedReferrals(filter === 'open' ? OPEN : undefined);
   return (
     <PageFrame title={t('list.title')} actions={
       <SegmentedControl aria-label={t('list.filter')} value={filter} onChange={(v) => setFilter(v as Filter)}
@@ -28,11 +29,10 @@ export function ReferralsPage() {
       <ProblemAlert error={referrals.error} />
       {referrals.isLoading && <Loader aria-label={t('loading', { ns: 'common' })} />}
       {referrals.data && (
-        <Stack gap="md">
-          <Card withBorder padding="md">
-            <ReferralTable rows={mine} caption={t('list.caption', { agency: user.agency.code })} empty={t('list.empty')} />
-          </Card>
-        </Stack>
+        <Card withBorder padding="md">
+          <ReferralTable rows={loadedItems(referrals.data)} caption={t('list.caption', { agency: user.agency.code })} empty={t('list.empty')} />
+          <LoadMore hasMore={referrals.hasNextPage} loading={referrals.isFetchingNextPage} onLoad={() => void referrals.fetchNextPage()} />
+        </Card>
       )}
     </PageFrame>
   );
