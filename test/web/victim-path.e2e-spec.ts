@@ -36,10 +36,10 @@ describe('web app: a victim\'s path from the border to a shelter bed', () => {
     labels = new Map(catalog.body.indicators.map((i: { code: string; label: { es: string } }) => [i.code, i.label.es]));
   });
   afterAll(async () => {
+    await web?.stop();
     // No screen of the path wrote an error to the console, apart from the browser's report of the one
     // request refused on purpose (the decision without quorum).
     expect(users.flatMap((u) => u.errors).filter((e) => !/status of 422/.test(e))).toEqual([]);
-    await web?.stop();
   });
 
   it('1. the officer registers a 15-year-old girl and sees her presumed a victim before saving', async () => {
@@ -134,7 +134,7 @@ describe('web app: a victim\'s path from the border to a shelter bed', () => {
   it('3. Casa Linda accepts her from its board and sees occupancy rise by one', async () => {
     const u = await signIn('staff.casalinda');
     const page = u.page;
-    await page.getByRole('link', { name: 'Casa de acogida' }).click();
+    await page.getByRole('link', { name: 'Casa de acogida', exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: caseNumber });
     const accept = row.getByRole('button', { name: `Aceptar la derivación del caso ${caseNumber}` });
     await accept.waitFor();
@@ -148,7 +148,7 @@ describe('web app: a victim\'s path from the border to a shelter bed', () => {
   it('4. MSP\'s focal point accepts the service referral', async () => {
     const u = await signIn('focal.msp');
     const page = u.page;
-    await page.getByRole('link', { name: 'Derivaciones' }).click();
+    await page.getByRole('link', { name: 'Derivaciones', exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: caseNumber });
     await row.getByRole('button', { name: `Aceptar la derivación del caso ${caseNumber}` }).click();
     await row.getByText('Aceptada').waitFor();
@@ -166,8 +166,11 @@ describe('web app: a victim\'s path from the border to a shelter bed', () => {
     await page.getByText(/Ningún caso coincide/).waitFor();
     expect(await page.getByRole('link', { name: caseNumber }).count()).toBe(0);
     await page.goto(`/cases/${caseId}`);
-    await page.getByText('Caso no encontrado').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Caso no encontrado' }).waitFor();
     expect(await page.getByText(caseNumber).count()).toBe(0);
+    // The browser reports the API's 404 for the case; nothing else.
+    expect(u.errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    u.errors.length = 0;
   });
 
   it('6. a reload on a deep link keeps the user there, signed in', async () => {
