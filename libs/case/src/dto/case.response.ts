@@ -156,7 +156,8 @@ class CaseVisaResponse {
   @ApiPropertyOptional({ type: VisaFeeResponse }) fee?: VisaFeeResponse;
 }
 
-class CaseCheckinResponse {
+/** A follow-up check-in; the agency, outcome and notes are left out for callers who only see statuses and dates. */
+export class CheckinResponse {
   @ApiPropertyOptional({ format: 'uuid' }) id?: string;
   @ApiPropertyOptional({ description: 'Agency code' }) agency?: string;
   @ApiProperty({ format: 'date' }) dueDate: string;
@@ -168,7 +169,7 @@ class CaseCheckinResponse {
 
 class CaseFollowUpResponse {
   @ApiProperty({ format: 'date' }) startDate: string;
-  @ApiProperty({ type: [CaseCheckinResponse] }) checkins: CaseCheckinResponse[];
+  @ApiProperty({ type: [CheckinResponse] }) checkins: CheckinResponse[];
 }
 
 /** A case, with the keys the caller may not see left out. */

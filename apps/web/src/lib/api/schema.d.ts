@@ -1649,7 +1649,7 @@ export interface components {
             reason?: string | null;
             fee?: components["schemas"]["VisaFeeResponse"];
         };
-        CaseCheckinResponse: {
+        CheckinResponse: {
             /** Format: uuid */
             id?: string;
             /** @description Agency code */
@@ -1665,7 +1665,7 @@ export interface components {
         CaseFollowUpResponse: {
             /** Format: date */
             startDate: string;
-            checkins: components["schemas"]["CaseCheckinResponse"][];
+            checkins: components["schemas"]["CheckinResponse"][];
         };
         CaseResponse: {
             /** Format: uuid */
@@ -2249,19 +2249,6 @@ export interface components {
             startDate: string;
             /** @description Default: +1, +3, +6, +9 and +12 months, all for the lead agency */
             checkins?: components["schemas"]["CheckinPlanDto"][];
-        };
-        CheckinResponse: {
-            /** Format: uuid */
-            id?: string;
-            /** @description Agency code */
-            agency?: string;
-            /** Format: date */
-            dueDate: string;
-            status: string;
-            outcome?: string | null;
-            notes?: string | null;
-            /** Format: date-time */
-            recordedAt: string | null;
         };
         FollowUpPlanResponse: {
             /** Format: date */
