@@ -186,6 +186,12 @@ describe('web app: inbox, case list and case page', () => {
       expect(new URL(u.page.url()).pathname).toBe(`/cases/${girl.id}`);
       await u.page.getByRole('link', { name: es ? 'Abrir la pantalla de análisis' : 'Open the review screen' }).waitFor();
       await u.page.getByRole('cell', { name: es ? 'Explotación sexual' : 'Sexual exploitation' }).waitFor();
+      // Codes named in the user's language: province and border point from the catalogs, country and language by Intl.
+      await u.page.getByRole('cell', { name: 'Carchi (04)', exact: true }).waitFor();
+      await u.page.getByRole('cell', { name: es ? 'Puente Internacional de Rumichaca' : 'Rumichaca International Bridge', exact: true }).first().waitFor();
+      await u.page.getByRole('cell', { name: 'Venezuela', exact: true }).waitFor();
+      await u.page.getByRole('cell', { name: es ? 'Español' : 'Spanish', exact: true }).waitFor();
+      await u.page.getByRole('cell', { name: /\(Venezuela\)$/ }).waitFor();
       expect(await seriousA11yViolations(u.page)).toEqual([]);
       await screenshot(u.page, `case-page-${lang}`);
 

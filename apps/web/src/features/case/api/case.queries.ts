@@ -70,6 +70,28 @@ export function useServiceNames() {
   });
 }
 
+/**
+ * Provinces (INEC code → name) and border points (code → name in both languages), to name the codes
+ * a case holds. Same keys and shape as the intake's lists, so one read serves both screens.
+ */
+export function useProvinceNames() {
+  return useQuery({
+    queryKey: ['catalog', 'provinces'],
+    staleTime: Infinity,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/catalog/provinces', { params: { query: { limit: 200 } } }))).items,
+    select: (items): Map<string, string> => new Map(items.map((p) => [p.code, p.name])),
+  });
+}
+
+export function useBorderPointNames() {
+  return useQuery({
+    queryKey: ['catalog', 'border-points'],
+    staleTime: Infinity,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/catalog/border-points', { params: { query: { limit: 200 } } }))).items,
+    select: (items): Map<string, Localized> => new Map(items.map((b) => [b.code, b.name])),
+  });
+}
+
 export function useShelterNames(enabled: boolean) {
   return useQuery({
     queryKey: ['shelters', 'names'],

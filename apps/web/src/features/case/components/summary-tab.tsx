@@ -1,6 +1,8 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { countryName, languageName } from '../../../lib/i18n/code-names';
 import { formatDate, formatDateTime } from '../../../lib/i18n/format';
+import { useBorderPointNames, useProvinceNames } from '../api/case.queries';
 import type { CaseDetail } from '../api/case.types';
 import { FieldTable } from './field-table';
 
@@ -12,6 +14,14 @@ export function SummaryTab({ c }: { c: CaseDetail }) {
   const yn = (v: boolean | undefined) => (v === undefined ? undefined : t(v ? 'yes' : 'no', { ns: 'common' }));
   const list = (v: string[] | undefined) => (v && v.length > 0 ? v.join(', ') : undefined);
   const { victim: v, identification: id, consent: co } = c;
+  const provinces = useProvinceNames();
+  const borderPoints = useBorderPointNames();
+  const province = (code: string | undefined) => {
+    const name = code ? provinces.data?.get(code) : undefined;
+    return name ? `${name} (${code})` : code;
+  };
+  const borderPoint = (code: string | null | undefined) => (code ? borderPoints.data?.get(code)?.[lang] ?? code : undefined);
+  const country = (code: string) => countryName(code, lang);
   return (
     <Stack gap="lg">
       {v && (
@@ -25,10 +35,10 @@ export function SummaryTab({ c }: { c: CaseDetail }) {
             [t('victim.ageGroup'), v.ageGroup],
             [t('victim.dateOfBirth'), v.dateOfBirth ? formatDate(v.dateOfBirth) : undefined],
             [t('victim.estimatedAge'), v.estimatedAge ?? undefined],
-            [t('victim.nationality'), list(v.nationality)],
+            [t('victim.nationality'), list(v.nationality?.map(country))],
             [t('victim.documents'), v.documents && v.documents.length > 0
-              ? v.documents.map((d) => `${e('documentType', d.type)} ${d.number} (${d.issuingCountry})`).join('; ') : undefined],
-            [t('victim.languages'), list(v.languages)],
+              ? v.documents.map((d) => `${e('documentType', d.type)} ${d.number} (${country(d.issuingCountry)})`).join('; ') : undefined],
+            [t('victim.languages'), list(v.languages?.map((l) => languageName(l, lang)))],
             [t('victim.phone'), v.contact?.phone],
             [t('victim.address'), v.contact?.address],
             [t('victim.accompanyingChildren'), v.accompanyingChildren
@@ -41,12 +51,12 @@ export function SummaryTab({ c }: { c: CaseDetail }) {
           <Title order={2} size="h4" mb="xs">{t('summary.identification')}</Title>
           <FieldTable label={t('summary.identification')} rows={[
             [t('identification.date'), id.date ? formatDate(id.date) : undefined],
-            [t('identification.province'), id.province],
+            [t('identification.province'), province(id.province)],
             [t('identification.canton'), id.canton],
             [t('identification.place'), id.place],
-            [t('identification.borderPoint'), id.borderPoint],
+            [t('identification.borderPoint'), borderPoint(id.borderPoint)],
             [t('identification.identifyingAgency'), id.identifyingAgency?.name[lang]],
-            [t('identification.unit'), id.unit],
+            [t('identification.unit'), borderPoint(id.unit)],
             [t('identification.cameToAttention'), e('cameToAttention', id.cameToAttention)],
             [t('identification.exploitationForms'), id.exploitationForms?.map((f) => e('exploitationForm', f)).join(', ')],
             [t('identification.locatedAbroad'), yn(id.locatedAbroad)],
