@@ -3,7 +3,6 @@
 // `npm start`: Ruta on one machine. Embedded PostgreSQL (data in .data/) unless DATABASE_URL is set,
 // Redis as PRODUCT.md section 14 says, demo data, API and worker in one process.
 const { spawn, spawnSync } = require('node:child_process');
-const fs = require('node:fs');
 const path = require('node:path');
 const { ensureEmbeddedPostgres, ensureRedis, secretFile } = require('./services');
 
@@ -52,17 +51,11 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   // The web app (apps/web, Vite) into dist/web, which the API serves at /; then its JavaScript budget.
-  if (fs.existsSync(path.join(root, 'apps/web/vite.config.ts'))) {
-    // vite's package exports do not include its bin: found beside its package.json.
-    const steps = [[path.join(path.dirname(require.resolve('vite/package.json')), 'bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts']];
-    if (fs.existsSync(path.join(root, 'scripts/web-budget.js'))) steps.push([path.join(root, 'scripts/web-budget.js')]);
-    else process.stdout.write('scripts/web-budget.js does not exist yet: the web app\'s budget is not checked.\n');
-    for (const [bin, ...args] of steps) {
-      const build = spawnSync(process.execPath, [path.isAbsolute(bin) ? bin : require.resolve(bin), ...args], { cwd: root, stdio: 'inherit' });
-      if (build.status !== 0) process.exit(build.status ?? 1);
-    }
-  } else {
-    process.stdout.write('apps/web/vite.config.ts does not exist yet: no web app to build; / shows a page pointing to the API.\n');
+  // vite's package exports do not include its bin: found beside its package.json.
+  const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin/vite.js');
+  for (const args of [[vite, 'build', '--logLevel', 'warn', '--config', 'apps/web/vite.config.mts'], [path.join(root, 'scripts/web-budget.js')]]) {
+    const build = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
   const app = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], { cwd: root, env, stdio: 'inherit' });

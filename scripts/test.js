@@ -19,7 +19,7 @@ if (tsc.status !== 0) {
 // The web app: its own type check (DOM, JSX), then the build the browser tests drive (and its JS budget).
 for (const [label, cmd] of [
   ['web type check', [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'apps/web/tsconfig.json']],
-  ['web build', [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--config', 'apps/web/vite.config.ts']],
+  ['web build', [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--config', 'apps/web/vite.config.mts']],
   ['web budget', [path.join(root, 'scripts', 'web-budget.js')]],
 ]) {
   const step = spawnSync(process.execPath, cmd, { cwd: root, stdio: 'inherit' });
