@@ -1,30 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { CHILD_ANSWERS, intake, POSSIBLE_ANSWERS } from '../identification/fixtures';
-import { DEMO_PASSWORD } from '../support/app';
 import { screenshot, seriousA11yViolations, startWebApp, TABLET, type WebApp, type WebUser } from '../support/browser';
 
 // The inbox, the case list and the case page (issue 10; PRODUCT.md sections 10 and 15), as a committee
 // member, an officer and a shelter worker of another shelter would use them. The database is shared with
 // every other suite of the run: tasks and cases are found by their case's id, never by position.
 jest.setTimeout(150_000);
-
-/**
- * Signs in through the form. The harness's own signIn looks the password field up by its exact label,
- * which Mantine's PasswordInput (required marker) does not match in this build; the field is the page's
- * only password input.
- */
-async function signIn(u: WebUser, username: string, lang: 'es' | 'en' = 'es') {
-  const es = lang === 'es';
-  await u.page.goto('/sign-in');
-  await u.page.getByRole('textbox', { name: es ? 'Usuario' : 'Username' }).fill(username);
-  await u.page.locator('input[type="password"]').fill(DEMO_PASSWORD);
-  await u.page.getByRole('button', { name: es ? 'Ingresar' : 'Sign in' }).click();
-  await u.page.getByRole('navigation', { name: es ? 'Navegación principal' : 'Main navigation' }).first().waitFor();
-  // The sign-in page first asks whether a session exists (refresh without a cookie: 401, the browser logs
-  // it); that belongs to the session foundation, not to these screens, which start clean from here.
-  u.errors.length = 0;
-}
 
 /** Console errors, less the browser's own line for an API refusal the screen shows on purpose (404, 409). */
 const unexpected = (errors: string[], ...statuses: number[]) =>
@@ -69,7 +51,7 @@ describe('web app: inbox, case list and case page', () => {
 
   it('shows the committee its queue: marks, claim and release, complete, and the link to the review', async () => {
     const u = await web.user({ lang: 'es' });
-    await signIn(u, 'committee.mies');
+    await u.signIn('committee.mies');
     await u.page.getByRole('heading', { level: 1, name: 'Bandeja de tareas' }).waitFor();
     // The user's name, agency and roles.
     const me = u.page.getByRole('region', { name: 'Su usuario' });
@@ -124,7 +106,7 @@ describe('web app: inbox, case list and case page', () => {
 
   it('refreshes the inbox by itself: a task created after the page loaded appears without a reload', async () => {
     const u = await web.user({ lang: 'en' });
-    await signIn(u, 'committee.sdh', 'en');
+    await u.signIn('committee.sdh');
     await u.page.getByRole('heading', { level: 1, name: 'Task inbox' }).waitFor();
     const item = await taskItem(u.page, `/cases/${girl.id}/review`, 'Load more');
     await item.getByText('Case:').waitFor();
@@ -144,7 +126,7 @@ describe('web app: inbox, case list and case page', () => {
 
   it('fits a tablet', async () => {
     const u = await web.user({ lang: 'es', viewport: TABLET });
-    await signIn(u, 'committee.mremh');
+    await u.signIn('committee.mremh');
     await (await taskItem(u.page, `/cases/${girl.id}/review`, 'Cargar más')).waitFor();
     expect(await seriousA11yViolations(u.page)).toEqual([]);
     const overflow = Number(await u.page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
@@ -157,7 +139,7 @@ describe('web app: inbox, case list and case page', () => {
     for (const lang of ['es', 'en'] as const) {
       const es = lang === 'es';
       const u = await web.user({ lang });
-      await signIn(u, 'committee.mdi', lang);
+      await u.signIn('committee.mdi');
       await u.page.getByRole('textbox', { name: es ? 'Buscar caso por número' : 'Search a case by number' }).fill(girl.caseNumber);
       await u.page.keyboard.press('Enter');
       await u.page.waitForURL(`**/cases?q=${girl.caseNumber}`);
@@ -225,7 +207,7 @@ describe('web app: inbox, case list and case page', () => {
     const screening = await newCase(officer, intake({ answers: POSSIBLE_ANSWERS }));
     expect(screening.status).toBe('screening');
     const u = await web.user({ lang: 'es' });
-    await signIn(u, 'officer.rumichaca');
+    await u.signIn('officer.rumichaca');
     await u.page.goto(`/cases/${screening.id}`);
     await u.page.getByRole('heading', { level: 1, name: `Caso ${screening.caseNumber}` }).waitFor();
     await u.page.getByRole('button', { name: 'Cerrar el caso' }).waitFor();
@@ -242,7 +224,7 @@ describe('web app: inbox, case list and case page', () => {
 
   it("shows another shelter's worker nothing of the case: no match on its number, not found on its link", async () => {
     const u = await web.user({ lang: 'es' });
-    await signIn(u, 'staff.colibri');
+    await u.signIn('staff.colibri');
     await u.page.goto(`/cases?q=${girl.caseNumber}`);
     await u.page.getByText('Ningún caso coincide').waitFor();
     await u.page.getByText(`Ningún caso que usted pueda ver tiene el número «${girl.caseNumber}»`, { exact: false }).waitFor();

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { CHILD_ANSWERS, intake } from '../identification/fixtures';
 import { Protocol } from '../referral/protocol';
-import { DEMO_PASSWORD } from '../support/app';
 import { screenshot, seriousA11yViolations, startWebApp, type WebApp, type WebUser } from '../support/browser';
 
 // The committee's review screen, the shelter board and a focal point's referrals (issue 10, PRODUCT.md
@@ -27,24 +26,12 @@ async function choose(page: Page, label: RegExp, option: RegExp): Promise<void> 
   await page.getByRole('option', { name: option }).click();
 }
 
-/**
- * Signs in through the sign-in screen (labels matched by their start: Mantine adds a hidden " *" to a
- * required field's label). What the console said before signing in belongs to the sign-in screen, not
- * to the screens under test, so it is set aside (the session tests check that screen).
- */
-async function signIn(web: WebApp, username: string, lang: 'es' | 'en'): Promise<WebUser> {
-  const u = await web.user({ lang });
-  const es = lang === 'es';
-  await u.page.goto('/sign-in');
-  await u.page.getByLabel(es ? /^Usuario/ : /^Username/).fill(username);
-  await u.page.getByLabel(es ? /^Contraseña/ : /^Password/).fill(DEMO_PASSWORD);
-  await u.page.getByRole('button', { name: es ? 'Ingresar' : 'Sign in' }).click();
-  await u.page.getByRole('navigation', { name: es ? 'Navegación principal' : 'Main navigation' }).first().waitFor();
-  u.errors.length = 0;
-  return u;
-}
-
 describe('web app: review screen, shelter board and referrals', () => {
+  const signIn = async (username: string, lang: 'es' | 'en'): Promise<WebUser> => {
+    const u = await web.user({ lang });
+    await u.signIn(username);
+    return u;
+  };
   let web: WebApp;
   let p: Protocol;
   let caseId: string;
@@ -77,7 +64,7 @@ describe('web app: review screen, shelter board and referrals', () => {
   };
 
   it('a committee member opens a review, is refused without quorum on the members part, then recognizes with a plan', async () => {
-    const u = await signIn(web, 'committee.mdi', 'es');
+    const u = await signIn('committee.mdi', 'es');
     await u.page.goto(`/cases/${caseId}/review`);
     await u.page.getByRole('heading', { level: 1, name: `Análisis del caso ${caseNumber}` }).waitFor();
     await u.page.getByRole('heading', { name: 'Tamizaje y explicación' }).waitFor();
@@ -115,7 +102,7 @@ describe('web app: review screen, shelter board and referrals', () => {
     await screenshot(u.page, 'review-es');
 
     // The same screen in English (another member, nothing sent).
-    const en = await signIn(web, 'committee.mies', 'en');
+    const en = await signIn('committee.mies', 'en');
     await en.page.goto(`/cases/${caseId}/review`);
     await en.page.getByRole('heading', { level: 1, name: `Case analysis ${caseNumber}` }).waitFor();
     for (const m of ['committee.mdi', 'committee.mies', 'committee.sdh']) await en.page.getByRole('checkbox', { name: members[m].labelEn }).check();
@@ -140,7 +127,7 @@ describe('web app: review screen, shelter board and referrals', () => {
   });
 
   it('Casa Linda accepts the referral from its board and sees occupancy rise by one', async () => {
-    const u = await signIn(web, 'staff.casalinda', 'es');
+    const u = await signIn('staff.casalinda', 'es');
     await u.page.goto('/shelter');
     await u.page.getByRole('heading', { level: 1, name: 'Casa de acogida Casa Linda' }).waitFor();
     const row = u.page.getByRole('row').filter({ hasText: caseNumber });
@@ -155,7 +142,7 @@ describe('web app: review screen, shelter board and referrals', () => {
     await u.page.getByRole('table', { name: /Personas acogidas hoy/ }).getByRole('link', { name: caseNumber }).waitFor();
     expect(u.errors).toEqual([]);
 
-    const en = await signIn(web, 'staff.casalinda', 'en');
+    const en = await signIn('staff.casalinda', 'en');
     await en.page.goto('/shelter');
     await en.page.getByRole('heading', { level: 1, name: 'Shelter Casa Linda' }).waitFor();
     await en.page.getByRole('table', { name: /People placed today/ }).getByRole('link', { name: caseNumber }).waitFor();
@@ -165,7 +152,7 @@ describe('web app: review screen, shelter board and referrals', () => {
   });
 
   it('MSP\'s focal point accepts the service referral from their referrals', async () => {
-    const u = await signIn(web, 'focal.msp', 'es');
+    const u = await signIn('focal.msp', 'es');
     await u.page.goto('/referrals');
     await u.page.getByRole('heading', { level: 1, name: 'Derivaciones de mi institución' }).waitFor();
     const row = u.page.getByRole('row').filter({ hasText: caseNumber });
@@ -180,7 +167,7 @@ describe('web app: review screen, shelter board and referrals', () => {
     expect(referrals.find((r: { serviceType: string }) => r.serviceType === 'medical_care').status).toBe('accepted');
     expect(u.errors).toEqual([]);
 
-    const en = await signIn(web, 'focal.msp', 'en');
+    const en = await signIn('focal.msp', 'en');
     await en.page.goto('/referrals');
     await en.page.getByRole('heading', { level: 1, name: 'My agency\'s referrals' }).waitFor();
     await en.page.getByRole('row').filter({ hasText: caseNumber }).getByText('Accepted').waitFor();
