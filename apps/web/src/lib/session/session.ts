@@ -1,3 +1,4 @@
+import type { Schema } from '../api/types';
 import { currentLanguage } from '../i18n/language';
 
 /**
@@ -6,15 +7,8 @@ import { currentLanguage } from '../i18n/language';
  * cannot read. The header `X-Ruta-Session: cookie` asks the API for that mode and is its CSRF guard
  * (a cross-site page cannot send a custom header).
  */
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  agency: { code: string; name: { es: string; en: string } };
-  unit: string | null;
-  shelterId: string | null;
-  roles: string[];
-}
+/** The signed-in user as `GET /auth/me` and the sign-in answers give it (the contract's UserResponse). */
+export type SessionUser = Schema<'UserResponse'>;
 
 export type SessionState =
   | { status: 'restoring' }
