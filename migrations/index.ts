@@ -15,6 +15,7 @@ import { AddSeparationOfDuties1764900000000 } from './1764900000000-AddSeparatio
 import { AddCaseRetention1764920000000 } from './1764920000000-AddCaseRetention';
 import { KeepPseudonymizedCasesErased1764930000000 } from './1764930000000-KeepPseudonymizedCasesErased';
 import { AddReferralListIndexes1764950000000 } from './1764950000000-AddReferralListIndexes';
+import { CreateReportFacts1764960000000 } from './1764960000000-CreateReportFacts';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   AddCaseRetention1764920000000,
   KeepPseudonymizedCasesErased1764930000000,
   AddReferralListIndexes1764950000000,
+  CreateReportFacts1764960000000,
 ];

@@ -11,6 +11,7 @@ import { DirectoryModule } from '@ruta/directory';
 import { IdentificationModule } from '@ruta/identification';
 import { ReferralModule } from '@ruta/referral';
 import { RegularizationModule } from '@ruta/regularization';
+import { ReportsModule, ReportsWorkerModule } from '@ruta/reports';
 import { TasksModule, TasksWorkerModule } from '@ruta/tasks';
 import { HealthModule } from './health/health.module';
 
@@ -22,8 +23,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule, AuthModule, DirectoryModule, AuditModule, TasksModule, CaseModule, IdentificationModule,
-        CaseAnalysisModule, ReferralModule, RegularizationModule, CareModule, ClosureModule, FollowUpModule, HealthModule,
-        ...(options.inlineWorker ? [AuditWorkerModule, TasksWorkerModule, CaseRetentionWorkerModule] : []),
+        CaseAnalysisModule, ReferralModule, RegularizationModule, CareModule, ClosureModule, FollowUpModule, ReportsModule, HealthModule,
+        ...(options.inlineWorker ? [AuditWorkerModule, TasksWorkerModule, CaseRetentionWorkerModule, ReportsWorkerModule] : []),
       ],
     };
   }

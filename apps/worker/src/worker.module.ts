@@ -4,6 +4,7 @@ import { CareModule } from '@ruta/care';
 import { CaseRetentionWorkerModule } from '@ruta/case';
 import { FollowUpModule } from '@ruta/follow-up';
 import { RegularizationModule } from '@ruta/regularization';
+import { ReportsWorkerModule } from '@ruta/reports';
 import { CoreModule } from '@ruta/core';
 import { TasksWorkerModule } from '@ruta/tasks';
 
@@ -12,5 +13,5 @@ import { TasksWorkerModule } from '@ruta/tasks';
  * processors and loops, no HTTP.
  */
 @Module({ imports: [CoreModule, AuditWorkerModule, TasksWorkerModule, CareModule, RegularizationModule, FollowUpModule,
-  CaseRetentionWorkerModule] })
+  CaseRetentionWorkerModule, ReportsWorkerModule] })
 export class WorkerModule {}

@@ -16,6 +16,7 @@ export * from './http/request-body';
 export * from './http/request-id';
 export * from './errors/constraint-fields';
 export * from './i18n/locale';
+export * from './i18n/countries';
 export * from './pagination/cursor';
 export * from './pagination/page-query.dto';
 export * from './redis/redis-options';

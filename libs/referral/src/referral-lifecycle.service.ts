@@ -54,13 +54,14 @@ export class ReferralLifecycleService {
     });
   }
 
-  decline(actor: Actor, id: string, reason: string, meta: RequestMeta): Promise<ReferralView> {
+  decline(actor: Actor, id: string, reason: string, meta: RequestMeta, reasonCode?: string): Promise<ReferralView> {
     return this.ds.transaction(async (m) => {
       const r = await this.asTarget(m, actor, id, meta);
       this.requireFrom(r, 'decline');
       if (!(await this.repository.move(m, r.id, REFERRAL_WORKFLOW.decline.from, 'declined', actor.id, this.cipher.encrypt(reason)))) {
         throw ProblemException.conflict(ReferralErrorCode.NotPending);
       }
+      if (reasonCode) await this.repository.setDeclineReasonCode(m, r.id, reasonCode);
       if (r.shelter_id) await this.repository.addPending(m, r.shelter_id, -1);
       await this.finishResponseTask(m, r, actor);
       const caseRow = (await this.caseRepository.find(m, r.case_id))!;

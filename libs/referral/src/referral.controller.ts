@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, ApiOkResponse, ApiCrea
 import { CASE_READERS } from '@ruta/case';
 import { Actor, Allow, CurrentActor, CurrentRequest, IdempotencyService, PageQueryDto, RequestMeta, ParseIdPipe, ApiPageResponse, ApiRefusals } from '@ruta/core';
 import type { Response } from 'express';
-import { AcceptReferralDto, CompleteReferralDto, CreateReferralDto, DischargeDto, ReasonDto, ReferralListQueryDto } from './dto/referral.dto';
+import { AcceptReferralDto, CompleteReferralDto, CreateReferralDto, DeclineReferralDto, DischargeDto, ReasonDto, ReferralListQueryDto } from './dto/referral.dto';
 import { ReferralLifecycleService } from './referral-lifecycle.service';
 import { ReferralService } from './referral.service';
 import { PlacementResponse, ReferralListItemResponse, ReferralResponse } from './dto/referral.response';
@@ -69,8 +69,8 @@ export class ReferralController {
   @ApiOperation({ summary: 'Decline with a reason (the lead agency gets a find_alternative task)' })
   @ApiOkResponse({ type: ReferralResponse })
   @ApiRefusals(404, 409, 422)
-  decline(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
-    return this.lifecycle.decline(actor, id, dto.reason, meta);
+  decline(@Param('id', ParseIdPipe) id: string, @Body() dto: DeclineReferralDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.lifecycle.decline(actor, id, dto.reason, meta, dto.reasonCode);
   }
 
   @Post('referrals/:id/complete')

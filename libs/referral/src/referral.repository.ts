@@ -105,6 +105,10 @@ export class ReferralRepository {
     return rows.length === 1;
   }
 
+  async setDeclineReasonCode(m: EntityManager, id: string, code: string): Promise<void> {
+    await m.query(`UPDATE referrals SET response_reason_code = $2 WHERE id = $1`, [id, code]);
+  }
+
   async shelter(m: EntityManager, id: string): Promise<ShelterRow | undefined> {
     const [row] = await m.query(`SELECT * FROM shelters WHERE id = $1`, [id]);
     return row;

@@ -124,6 +124,17 @@ export const auditConfig = registerAs('audit', () => {
   };
 });
 
+/** Reports (PRODUCT.md section 11): the small-cell threshold k and how the worker keeps the summaries. */
+export const reportsConfig = registerAs('reports', () => {
+  const e = env();
+  return {
+    minCell: readInt(e, 'REPORTS_MIN_CELL', 5, 2, 100),
+    refreshIntervalMs: readInt(e, 'REPORTS_REFRESH_INTERVAL_MS', 300_000, 200, 86_400_000),
+    refreshTimeoutMs: readInt(e, 'REPORTS_REFRESH_TIMEOUT_MS', 900_000, 1000, 3_600_000),
+    maxMonths: readInt(e, 'REPORTS_MAX_MONTHS', 120, 1, 600),
+  };
+});
+
 export const tasksConfig = registerAs('tasks', () => {
   const e = env();
   return {
@@ -176,7 +187,7 @@ export const retentionConfig = registerAs('retention', () => {
   };
 });
 
-export const rutaConfigs = [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, tasksConfig, cryptoConfig, caseAnalysisConfig, visaConfig,
+export const rutaConfigs = [appConfig, databaseConfig, redisConfig, authConfig, auditConfig, reportsConfig, tasksConfig, cryptoConfig, caseAnalysisConfig, visaConfig,
   retentionConfig];
 
 /** Runs every namespace once so that a bad variable stops start-up before anything connects. */

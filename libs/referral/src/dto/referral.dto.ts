@@ -41,6 +41,14 @@ export class ReasonDto {
   reason: string;
 }
 
+export const DECLINE_REASON_CODES = ['no_capacity', 'not_eligible', 'victim_declined', 'outside_mandate', 'other'] as const;
+
+export class DeclineReferralDto extends ReasonDto {
+  @ApiPropertyOptional({ enum: DECLINE_REASON_CODES, description: 'Why, as a code the reports count (the reason text stays private)' })
+  @IsOptional() @IsIn(DECLINE_REASON_CODES)
+  reasonCode?: (typeof DECLINE_REASON_CODES)[number];
+}
+
 export class CompleteReferralDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000)
   outcome?: string;
