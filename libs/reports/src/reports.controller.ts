@@ -18,7 +18,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Every report for whole months by identification date, small cells suppressed; labels follow Accept-Language' })
   @ApiOkResponse({ type: ReportSummaryResponse })
   @ApiRefusals()
-  @ApiProblems(400, 422)
+  @ApiProblems(422)
   summary(@Query() query: ReportQueryDto, @Headers('accept-language') language: string | undefined, @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta): Promise<ReportSummary> {
     return this.reports.summary(query, pickLocale(language), actor, meta);
@@ -31,7 +31,7 @@ export class ReportsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The report as CSV (Content-Disposition: attachment)', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiRefusals()
-  @ApiProblems(400, 404, 422)
+  @ApiProblems(404, 422)
   async csv(@Param('name') name: string, @Query() query: ReportQueryDto, @Headers('accept-language') language: string | undefined,
     @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<string> {
     const body = await this.reports.csv(name, query, pickLocale(language), actor, meta);

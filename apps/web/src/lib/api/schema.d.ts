@@ -1101,6 +1101,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every report for whole months by identification date, small cells suppressed; labels follow Accept-Language */
+        get: operations["ReportsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{name}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report as CSV (UTF-8), small cells suppressed */
+        get: operations["ReportsController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -2088,11 +2122,19 @@ export interface components {
             /** @description Shelters: children admitted with the person (recorded, not counted against capacity) */
             accompanyingChildren?: number;
         };
-        ReasonDto: {
+        DeclineReferralDto: {
             reason: string;
+            /**
+             * @description Why, as a code the reports count (the reason text stays private)
+             * @enum {string}
+             */
+            reasonCode?: "no_capacity" | "not_eligible" | "victim_declined" | "outside_mandate" | "other";
         };
         CompleteReferralDto: {
             outcome?: string;
+        };
+        ReasonDto: {
+            reason: string;
         };
         RiskAssessmentDto: {
             risks: string;
@@ -2265,6 +2307,62 @@ export interface components {
             notes?: string;
             /** @description New needs found (the lead agency can refer them) */
             newNeeds?: string;
+        };
+        ReportLegendResponse: {
+            primary: string;
+            complementary: string;
+        };
+        ReportSeriesResponse: {
+            /** @example cases */
+            key: string;
+            /** @example Casos */
+            name: string;
+            /** @enum {string} */
+            unit: "cases" | "count" | "days" | "hours" | "percent";
+            /** @description One value per label */
+            data: ((number | string) | null)[];
+            /** @description The column total, where the column adds up */
+            total?: (number | string) | null;
+        };
+        ReportTableResponse: {
+            /** @enum {string} */
+            name: "by-month" | "by-exploitation-form" | "by-sex" | "by-age-group" | "by-nationality" | "by-province" | "by-agency" | "by-trafficking-status" | "reviews" | "referral-times" | "shelter-occupancy" | "visas" | "follow-up" | "overdue-tasks" | "durations" | "by-route" | "minors" | "referrals-declined";
+            title: string;
+            /** @description What the rows are */
+            dimension: string;
+            /** @description Stable row keys (codes) */
+            keys: string[];
+            /** @description Row labels in the request's language */
+            labels: string[];
+            series: components["schemas"]["ReportSeriesResponse"][];
+            /** @enum {string|null} */
+            chart: "bar" | "line" | null;
+            note?: string;
+        };
+        ReportSummaryResponse: {
+            title: string;
+            /** @example 2026-01 */
+            from: string;
+            /** @example 2026-06 */
+            to: string;
+            /**
+             * @description Counts from 1 to k-1 are shown as "<k"
+             * @example 5
+             */
+            k: number;
+            /** @enum {string} */
+            language: "es" | "en";
+            /** Format: date-time */
+            generatedAt: string;
+            /**
+             * Format: date-time
+             * @description When the worker last refreshed the summaries
+             */
+            refreshedAt: string | null;
+            legend: components["schemas"]["ReportLegendResponse"];
+            /** @description Cases identified in the period */
+            totalCases: (number | string) | null;
+            reports: components["schemas"]["ReportTableResponse"][];
         };
     };
     responses: never;
@@ -6885,7 +6983,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["DeclineReferralDto"];
             };
         };
         responses: {
@@ -9294,6 +9392,192 @@ export interface operations {
             };
             /** @description State conflict (a transition not allowed now, a stale version, a concurrent request) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Well-formed but refused by a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Database or Redis unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_summary: {
+        parameters: {
+            query: {
+                /** @description First month (YYYY-MM), included */
+                from: string;
+                /** @description Last month (YYYY-MM), included */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSummaryResponse"];
+                };
+            };
+            /** @description Malformed JSON, wrong types, a body where none is taken, NUL characters or too deep nesting */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may never use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Well-formed but refused by a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Database or Redis unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReportsController_csv: {
+        parameters: {
+            query: {
+                /** @description First month (YYYY-MM), included */
+                from: string;
+                /** @description Last month (YYYY-MM), included */
+                to: string;
+            };
+            header?: never;
+            path: {
+                name: "by-month" | "by-exploitation-form" | "by-sex" | "by-age-group" | "by-nationality" | "by-province" | "by-agency" | "by-trafficking-status" | "reviews" | "referral-times" | "shelter-occupancy" | "visas" | "follow-up" | "overdue-tasks" | "durations" | "by-route" | "minors" | "referrals-declined";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as CSV (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed JSON, wrong types, a body where none is taken, NUL characters or too deep nesting */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may never use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
