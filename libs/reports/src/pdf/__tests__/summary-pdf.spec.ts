@@ -34,7 +34,11 @@ function firstPageGray(pdf: Buffer, name: string): { width: number; height: numb
 
 interface PlacedText {
   page: number;
+  /** The page's size, in the same units (pdftohtml draws 1.5 px per point). */
+  pageWidth: number;
+  pageHeight: number;
   top: number;
+  bottom: number;
   left: number;
   right: number;
   text: string;
@@ -48,14 +52,19 @@ function placedTexts(pdf: Buffer, name: string): PlacedText[] {
   const xml = execFileSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', file], { encoding: 'utf8' });
   const out: PlacedText[] = [];
   let page = 0;
+  let pageWidth = 0;
+  let pageHeight = 0;
   for (const line of xml.split('\n')) {
-    const p = /<page number="(\d+)"/.exec(line);
-    if (p) page = Number(p[1]);
-    const t = /<text top="(\d+)" left="(\d+)" width="(\d+)" height="\d+" font="\d+">(.*)<\/text>/.exec(line);
+    const p = /<page number="(\d+)"[^>]* height="(\d+)" width="(\d+)"/.exec(line);
+    if (p) [page, pageHeight, pageWidth] = [Number(p[1]), Number(p[2]), Number(p[3])];
+    const t = /<text top="(\d+)" left="(\d+)" width="(\d+)" height="(\d+)" font="\d+">(.*)<\/text>/.exec(line);
     if (!t) continue;
-    const raw = t[4]!;
+    const raw = t[5]!;
     const text = raw.replace(/<\/?[bi]>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#34;/g, '"').replace(/&amp;/g, '&');
-    out.push({ page, top: Number(t[1]), left: Number(t[2]), right: Number(t[2]) + Number(t[3]), text, bold: raw.startsWith('<b>') });
+    out.push({
+      page, pageWidth, pageHeight, top: Number(t[1]), bottom: Number(t[1]) + Number(t[4]), left: Number(t[2]),
+      right: Number(t[2]) + Number(t[3]), text, bold: raw.startsWith('<b>'),
+    });
   }
   return out;
 }
@@ -186,6 +195,18 @@ describe('renderSummaryPdf', () => {
       const rows = tablePages.flatMap((p) => p.split('\n')).filter((l) => new RegExp(`^ ?${escape(label)} (\\d+|<5|x)$`).test(l));
       expect(rows).toHaveLength(1);
     }
+  });
+
+  it('keeps everything inside the margins: only the footer stands below the content', () => {
+    const placed = placedTexts(es, 'es-margins');
+    expect(placed.length).toBeGreaterThan(500);
+    // A4 is 595.28 x 841.89 pt; margins 50 pt at the sides, 60 pt at the bottom (the footer's place).
+    const outside = placed.filter((t) => {
+      const scale = t.pageHeight / 841.89;
+      const footer = t.text.startsWith('Ruta · ') || t.text.startsWith('Página ');
+      return t.left < 50 * scale - 1 || t.right > (595.28 - 50) * scale + 1 || (!footer && t.bottom > (841.89 - 60) * scale + 1);
+    });
+    expect(outside).toEqual([]);
   });
 
   it('renders a first page that is not blank', () => {
