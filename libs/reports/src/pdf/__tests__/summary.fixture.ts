@@ -39,15 +39,15 @@ const CASES_BY_MONTH = [21, 18, 3, 26, 31, 24, 29, 35, 22, 27, 19, 30];
 
 const PROVINCES: [string, string, number][] = [
   ['01', 'Azuay', 14], ['02', 'Bolívar', 2], ['03', 'Cañar', 6], ['04', 'Carchi', 19], ['05', 'Cotopaxi', 7],
-  ['06', 'Chimborazo', 9], ['07', 'El Oro', 23], ['08', 'Esmeraldas', 17], ['09', 'Guayas', 48], ['10', 'Imbabura', 12],
+  ['06', 'Chimborazo', 9], ['07', 'El Oro', 23], ['08', 'Esmeraldas', 17], ['09', 'Guayas', 35], ['10', 'Imbabura', 12],
   ['11', 'Loja', 10], ['12', 'Los Ríos', 8], ['13', 'Manabí', 15], ['14', 'Morona Santiago', 3], ['15', 'Napo', 5],
-  ['16', 'Pastaza', 0], ['17', 'Pichincha', 41], ['18', 'Tungurahua', 6], ['19', 'Zamora Chinchipe', 4], ['20', 'Galápagos', 1],
+  ['16', 'Pastaza', 0], ['17', 'Pichincha', 33], ['18', 'Tungurahua', 6], ['19', 'Zamora Chinchipe', 4], ['20', 'Galápagos', 1],
   ['21', 'Sucumbíos', 22], ['22', 'Orellana', 11], ['23', 'Santo Domingo de los Tsáchilas', 13], ['24', 'Santa Elena', 10],
 ];
 
 const FORMS: [string, string, string, number, number][] = [
-  ['sexual_exploitation', 'Explotación sexual', 'Sexual exploitation', 187, 52],
-  ['labour_exploitation', 'Explotación laboral', 'Labour exploitation', 61, 9],
+  ['sexual_exploitation', 'Explotación sexual', 'Sexual exploitation', 187, 70],
+  ['labour_exploitation', 'Explotación laboral', 'Labour exploitation', 76, 14],
   ['begging', 'Mendicidad', 'Begging', 14, 11],
   ['forced_marriage', 'Matrimonio servil', 'Servile marriage', 6, 5],
   ['forced_recruitment', 'Reclutamiento forzoso para actividades delictivas', 'Forced recruitment for criminal activities', 9, 7],
@@ -161,6 +161,7 @@ function build(language: 'es' | 'en'): ReportSummary {
     keys: ORIGINS.flatMap((_, o) => DESTINATIONS.map((__, d) => `r${o}-${d}`)),
     labels: ORIGINS.flatMap(([os, oe]) => DESTINATIONS.map(([ds, de]) => (es ? `${os} – ${ds}` : `${oe} – ${de}`))),
     chart: 'bar', series: [counts('cases', t('Casos', 'Cases'), ROUTE_CASES)],
+    note: t('Solo los casos con la ruta de traslado registrada.', 'Only cases with a recorded route.'),
   };
 
   const reviews: ReportTable = {
