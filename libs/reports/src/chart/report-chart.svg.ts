@@ -38,7 +38,15 @@ export function renderChartSvg(table: ReportTable, opts: ChartSvgOptions): strin
   const values = table.labels.map((_, i) => cellNumber(series.data[i]));
   const digits = columnDigits([...series.data, series.total]);
   const texts = table.labels.map((_, i) => cellText(series.data[i], opts.language, digits));
-  const base = { animation: false, textStyle: { fontFamily, fontSize, color: AXIS_COLOR } };
+  // With several series, a legend says which one the chart draws.
+  const legendHeight = table.series.length > 1 ? 2 * fontSize : 0;
+  const base = {
+    animation: false, textStyle: { fontFamily, fontSize, color: AXIS_COLOR },
+    legend: {
+      show: legendHeight > 0, top: 0, right: 0, itemWidth: 1.4 * fontSize, itemHeight: fontSize, selectedMode: false,
+      textStyle: { fontFamily, fontSize, color: AXIS_COLOR }, data: [winAnsiText(series.name)],
+    },
+  };
   const valueAxis = {
     type: 'value' as const, min: 0, name: winAnsiText(opts.valueAxisName), nameLocation: 'middle' as const,
     nameTextStyle: { fontFamily, fontSize, color: AXIS_COLOR }, axisLabel: { fontFamily, fontSize, color: AXIS_COLOR },
@@ -50,10 +58,10 @@ export function renderChartSvg(table: ReportTable, opts: ChartSvgOptions): strin
   let height: number;
   if (table.chart === 'bar') {
     const rowHeight = 2 * fontSize;
-    height = Math.min(opts.maxHeight ?? Infinity, labels.length * rowHeight + 4 * fontSize + 24);
+    height = Math.min(opts.maxHeight ?? Infinity, labels.length * rowHeight + 4 * fontSize + 24 + legendHeight);
     option = {
       ...base,
-      grid: { left: 4, right: 6 * fontSize, top: fontSize, bottom: 3.5 * fontSize, containLabel: true },
+      grid: { left: 4, right: 6 * fontSize, top: fontSize + legendHeight, bottom: 3.5 * fontSize, containLabel: true },
       yAxis: {
         type: 'category', inverse: true, data: labels,
         axisLabel: { fontFamily, fontSize, color: AXIS_COLOR, interval: 0 }, axisTick: { show: false },
@@ -79,7 +87,7 @@ export function renderChartSvg(table: ReportTable, opts: ChartSvgOptions): strin
     const rotate = longest * fontSize * 0.55 > slot - 4 ? 40 : 0;
     option = {
       ...base,
-      grid: { left: 4, right: 2 * fontSize, top: 2 * fontSize, bottom: 2 * fontSize, containLabel: true },
+      grid: { left: 4, right: 2 * fontSize, top: 2 * fontSize + legendHeight, bottom: 2 * fontSize, containLabel: true },
       xAxis: {
         type: 'category', data: labels, boundaryGap: true,
         axisLabel: { fontFamily, fontSize, color: AXIS_COLOR, interval: 0, rotate }, axisTick: { alignWithLabel: true },
