@@ -15,6 +15,12 @@ interface Column {
   width: number;
 }
 
+interface Layout {
+  columns: Column[];
+  /** The table's type size: SIZE.table unless its columns do not fit. */
+  size: number;
+}
+
 interface Row {
   cells: string[];
   height: number;
@@ -24,6 +30,7 @@ interface Row {
 /** A report's table, measured before it is drawn so that the caller can decide where it starts. */
 export interface TablePlan {
   columns: Column[];
+  size: number;
   width: number;
   headers: string[];
   headerHeight: number;
@@ -51,18 +58,18 @@ export function planReportTable(doc: Doc, table: ReportTable, language: ReportLa
   const totals = table.series.some((s) => s.total !== undefined)
     ? [totalLabel, ...table.series.map((s, c) => (s.total === undefined ? '' : cellText(s.total, language, digits[c])))]
     : null;
-  const columns = layoutColumns(doc, headers, body, totals, x, maxWidth);
+  const { columns, size } = layoutColumns(doc, headers, body, totals, x, maxWidth);
 
-  doc.font(FONT.bold).fontSize(SIZE.table);
+  doc.font(FONT.bold).fontSize(size);
   const headerHeight = Math.max(...headers.map((text, c) => doc.heightOfString(text, { width: columns[c]!.width - 2 * PAD_X }))) + 2 * PAD_Y;
   const rowOf = (cells: string[], total: boolean): Row => {
-    doc.font(total ? FONT.bold : FONT.regular).fontSize(SIZE.table);
+    doc.font(total ? FONT.bold : FONT.regular).fontSize(size);
     return { cells, total, height: doc.heightOfString(cells[0] ?? '', { width: columns[0]!.width - 2 * PAD_X }) + 2 * PAD_Y };
   };
   const rows = body.map((cells) => rowOf(cells, false));
   if (totals) rows.push(rowOf(totals, true));
   const width = columns.reduce((sum, col) => sum + col.width, 0);
-  return { columns, width, headers, headerHeight, rows, height: headerHeight + rows.reduce((sum, r) => sum + r.height, 0) };
+  return { columns, size, width, headers, headerHeight, rows, height: headerHeight + rows.reduce((sum, r) => sum + r.height, 0) };
 }
 
 /**
@@ -76,7 +83,7 @@ export function drawReportTable(doc: Doc, plan: TablePlan, frame: TableFrame, st
   };
   const drawHeader = (y: number): number => {
     doc.rect(x, y, plan.width, plan.headerHeight).fill(COLOR.headerFill);
-    doc.fillColor(COLOR.text).font(FONT.bold).fontSize(SIZE.table);
+    doc.fillColor(COLOR.text).font(FONT.bold).fontSize(plan.size);
     plan.headers.forEach((text, c) => {
       const col = plan.columns[c]!;
       doc.text(text, col.x + PAD_X, y + PAD_Y, { width: col.width - 2 * PAD_X, align: c === 0 ? 'left' : 'right' });
@@ -90,7 +97,7 @@ export function drawReportTable(doc: Doc, plan: TablePlan, frame: TableFrame, st
     if (y + row.height > frame.bottom) y = drawHeader(frame.continueOnNewPage());
     if (row.total) doc.rect(x, y, plan.width, row.height).fill(COLOR.totalFill);
     else if (i % 2 === 1) doc.rect(x, y, plan.width, row.height).fill(COLOR.stripeFill);
-    doc.fillColor(COLOR.text).font(row.total ? FONT.bold : FONT.regular).fontSize(SIZE.table);
+    doc.fillColor(COLOR.text).font(row.total ? FONT.bold : FONT.regular).fontSize(plan.size);
     row.cells.forEach((text, c) => {
       const col = plan.columns[c]!;
       const width = col.width - 2 * PAD_X;
@@ -108,16 +115,33 @@ export function tableStartHeight(plan: TablePlan): number {
   return plan.headerHeight + plan.rows.slice(0, 3).reduce((sum, r) => sum + r.height, 0);
 }
 
+/** The smallest type a crowded table may use before its headers break inside words. */
+const MIN_TABLE_SIZE = 6.5;
+
 /**
  * Number columns are as wide as their numbers and their header wrapped on about two lines; the label
  * column takes what its longest label needs. The table is narrower than the page when it can be (numbers
- * stay near their labels), and when the series do not fit they share the width and their headers wrap more.
+ * stay near their labels). When the series do not fit, their headers wrap on more lines; when even their
+ * numbers and longest header words do not fit, the table's type gets smaller (a number never wraps).
  */
-function layoutColumns(doc: Doc, headers: string[], body: string[][], totals: string[] | null, x: number, maxWidth: number): Column[] {
+function layoutColumns(doc: Doc, headers: string[], body: string[][], totals: string[] | null, x: number, maxWidth: number): Layout {
+  let size = SIZE.table;
+  for (;;) {
+    const layout = layoutAt(doc, size, headers, body, totals, x, maxWidth);
+    if (layout || size <= MIN_TABLE_SIZE) return layout ?? layoutAt(doc, size, headers, body, totals, x, maxWidth, true)!;
+    size = Math.max(MIN_TABLE_SIZE, size - 0.5);
+  }
+}
+
+function layoutAt(
+  doc: Doc, size: number, headers: string[], body: string[][], totals: string[] | null, x: number, maxWidth: number, force = false,
+): Layout | null {
   const widest = (texts: string[], font: string): number => {
-    doc.font(font).fontSize(SIZE.table);
+    doc.font(font).fontSize(size);
     return Math.max(0, ...texts.map((t) => doc.widthOfString(t)));
   };
+  // pdfkit's wrapper measures a word with its trailing space.
+  const slack = widest([' '], FONT.bold) + 1;
   /** The narrowest width that holds the text on at most two lines (breaking between words). */
   const twoLineWidth = (text: string): number => {
     const words = text.split(/\s+/).filter(Boolean);
@@ -125,27 +149,30 @@ function layoutColumns(doc: Doc, headers: string[], body: string[][], totals: st
     for (let k = 1; k < words.length; k++) {
       best = Math.min(best, Math.max(widest([words.slice(0, k).join(' ')], FONT.bold), widest([words.slice(k).join(' ')], FONT.bold)));
     }
-    // pdfkit's wrapper measures a word with its trailing space.
-    return best + widest([' '], FONT.bold) + 1;
+    return best + slack;
   };
-  const numberWidths = headers.slice(1).map((header, s) => {
+  const series = headers.slice(1).map((header, s) => {
     const numbers = Math.max(widest(body.map((r) => r[s + 1] ?? ''), FONT.regular), widest([totals?.[s + 1] ?? ''], FONT.bold));
-    return Math.min(NUMBER_MAX, Math.max(NUMBER_MIN, numbers, twoLineWidth(header)) + 2 * PAD_X);
+    const least = Math.max(numbers, widest(header.split(/\s+/), FONT.bold) + slack) + 2 * PAD_X;
+    const wished = Math.min(NUMBER_MAX, Math.max(NUMBER_MIN, numbers, twoLineWidth(header)) + 2 * PAD_X);
+    return { least, wished: Math.max(least, wished) };
   });
-  let numbersWidth = numberWidths.reduce((a, b) => a + b, 0);
-  if (numbersWidth > maxWidth - LABEL_MIN) {
-    const scale = (maxWidth - LABEL_MIN) / numbersWidth;
-    numberWidths.forEach((w, i) => { numberWidths[i] = w * scale; });
-    numbersWidth = maxWidth - LABEL_MIN;
-  }
+  const room = maxWidth - LABEL_MIN;
+  const least = series.reduce((sum, c) => sum + c.least, 0);
+  const wished = series.reduce((sum, c) => sum + c.wished, 0);
+  if (least > room && !force) return null;
+  // Between what each column needs and what it would like, in the same proportion for all.
+  const share = wished <= room ? 1 : Math.max(0, (room - least) / (wished - least));
+  const numberWidths = series.map((c) => c.least + (c.wished - c.least) * share);
+  const numbersWidth = numberWidths.reduce((a, b) => a + b, 0);
   const labelNeeded = Math.max(widest(body.map((r) => r[0] ?? ''), FONT.regular), widest([headers[0] ?? ''], FONT.bold),
     widest([totals?.[0] ?? ''], FONT.bold)) + 2 * PAD_X + 1;
-  const labelWidth = Math.min(maxWidth - numbersWidth, Math.max(LABEL_MIN, labelNeeded));
+  const labelWidth = Math.max(0, Math.min(maxWidth - numbersWidth, Math.max(LABEL_MIN, labelNeeded)));
   const columns: Column[] = [{ x, width: labelWidth }];
   let left = x + labelWidth;
   for (const w of numberWidths) {
     columns.push({ x: left, width: w });
     left += w;
   }
-  return columns;
+  return { columns, size };
 }

@@ -133,7 +133,7 @@ function drawReport(
   const noteHeight = note ? doc.heightOfString(note, { width: CONTENT_WIDTH }) + 4 : 0;
   const plan = planReportTable(doc, table, summary.language, texts.total, x, CONTENT_WIDTH);
 
-  const svg = table.chart !== null && table.series.length > 0
+  const svg = table.chart !== null && table.series.length > 0 && table.labels.length > 0
     ? renderChartSvg(table, {
       language: summary.language, width: CONTENT_WIDTH, valueAxisName: texts.unit[table.series[0]!.unit],
       height: 210, maxHeight: CONTENT_HEIGHT - 30, fontSize: table.labels.length > 30 ? 8 : 9,

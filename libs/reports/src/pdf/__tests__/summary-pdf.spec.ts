@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { renderSummaryPdf } from '../summary-pdf';
+import type { ReportTable } from '../../report.types';
 import { summaryEn, summaryEs } from './summary.fixture';
 
 /**
@@ -67,6 +68,18 @@ function placedTexts(pdf: Buffer, name: string): PlacedText[] {
     });
   }
   return out;
+}
+
+/**
+ * Texts outside the content area: A4 is 595.28 x 841.89 pt, with margins of 50 pt at the sides and 60 pt
+ * at the bottom, where only the footer stands.
+ */
+function outsideMargins(placed: PlacedText[]): PlacedText[] {
+  return placed.filter((t) => {
+    const scale = t.pageHeight / 841.89;
+    const footer = t.text.startsWith('Ruta · ') || t.text.startsWith('Página ');
+    return t.left < 50 * scale - 1 || t.right > (595.28 - 50) * scale + 1 || (!footer && t.bottom > (841.89 - 60) * scale + 1);
+  });
 }
 
 /** pdftotext -layout puts runs of spaces between columns: compare words, not the spacing. */
@@ -200,13 +213,7 @@ describe('renderSummaryPdf', () => {
   it('keeps everything inside the margins: only the footer stands below the content', () => {
     const placed = placedTexts(es, 'es-margins');
     expect(placed.length).toBeGreaterThan(500);
-    // A4 is 595.28 x 841.89 pt; margins 50 pt at the sides, 60 pt at the bottom (the footer's place).
-    const outside = placed.filter((t) => {
-      const scale = t.pageHeight / 841.89;
-      const footer = t.text.startsWith('Ruta · ') || t.text.startsWith('Página ');
-      return t.left < 50 * scale - 1 || t.right > (595.28 - 50) * scale + 1 || (!footer && t.bottom > (841.89 - 60) * scale + 1);
-    });
-    expect(outside).toEqual([]);
+    expect(outsideMargins(placed)).toEqual([]);
   });
 
   it('renders a first page that is not blank', () => {
@@ -233,6 +240,43 @@ describe('renderSummaryPdf', () => {
     expect(lineOf(text, 'Sexual exploitation')).toBe('Sexual exploitation 187 70');
     expect(lineOf(text, 'Medical care')).toBe('Medical care 4.5 16 0.5 87');
     expect(text).not.toMatch(/Página|Generado|Período/);
+  });
+
+  it('fits crowded, very long, empty and series-less reports in the page without breaking a number', async () => {
+    const provinces = summaryEs.reports.find((r) => r.name === 'by-province')!;
+    const crowded: ReportTable = {
+      ...provinces, name: 'by-agency', title: 'Diez series',
+      series: Array.from({ length: 10 }, (_, i) => ({
+        key: `s${i}`, name: `Serie número ${i} con un nombre largo`, unit: 'count' as const,
+        data: provinces.labels.map((_, j) => (j % 7 === 0 ? '<5' : 1000 * j + i)), total: 123456,
+      })),
+    };
+    const long: ReportTable = {
+      ...provinces, name: 'by-route', title: 'Trescientas filas', chart: null,
+      keys: Array.from({ length: 300 }, (_, i) => `k${i}`),
+      labels: Array.from({ length: 300 }, (_, i) => (i % 50 === 0 ? `Ruta ${i}, con un nombre tan largo que no cabe en una línea de la primera columna de la tabla` : `Ruta ${i}`)),
+      series: [{ key: 'c', name: 'Casos', unit: 'cases', data: Array.from({ length: 300 }, (_, i) => i + 5), total: 46350 }],
+    };
+    const empty: ReportTable = { ...provinces, name: 'visas', title: 'Sin filas', keys: [], labels: [], series: [{ key: 'c', name: 'Casos', unit: 'cases', data: [], total: 0 }] };
+    const seriesless: ReportTable = { ...provinces, name: 'minors', title: 'Sin series', series: [] };
+    const warnings: string[] = [];
+    const pdf = await renderSummaryPdf(
+      { ...summaryEs, refreshedAt: null, reports: [crowded, long, empty, seriesless] },
+      { onChartWarning: (message) => warnings.push(message) },
+    );
+    expect(warnings).toEqual([]);
+    const placed = placedTexts(pdf, 'edge');
+    expect(outsideMargins(placed)).toEqual([]);
+    // Ten bold totals, each whole on one line.
+    expect(placed.filter((t) => t.text === '123.456' && t.bold)).toHaveLength(10);
+    const text = squeeze(pdfText(pdf, 'edge'));
+    expect(text).toContain('Datos actualizados: sin actualización registrada');
+    for (let i = 1; i < 300; i++) if (i % 50 !== 0) expect(text).toContain(`\n Ruta ${i} ${i + 5}\n`);
+    expect(text).toMatch(/Sin filas\n Provincia Casos\n Total 0\n/);
+    // No chart for a report without rows (the only chart here would be named after cases).
+    expect(text).toContain('Cantidad');
+    expect(text).not.toContain('Número de casos');
+    expect(text).toMatch(/Sin series\n Provincia\n Azuay\n/);
   });
 
   const writeSample = process.env.RUTA_WRITE_SAMPLE_PDF === '1' ? it : it.skip;
