@@ -267,8 +267,9 @@ describe('renderSummaryPdf', () => {
     expect(warnings).toEqual([]);
     const placed = placedTexts(pdf, 'edge');
     expect(outsideMargins(placed)).toEqual([]);
-    // Ten bold totals, each whole on one line.
+    // Ten bold totals, each whole on one line; the labels keep their column (a long one is not squeezed).
     expect(placed.filter((t) => t.text === '123.456' && t.bold)).toHaveLength(10);
+    expect(placed.filter((t) => t.page === 1 && t.text === 'Santo Domingo de los Tsáchilas')).toHaveLength(1);
     const text = squeeze(pdfText(pdf, 'edge'));
     expect(text).toContain('Datos actualizados: sin actualización registrada');
     for (let i = 1; i < 300; i++) if (i % 50 !== 0) expect(text).toContain(`\n Ruta ${i} ${i + 5}\n`);
