@@ -15,6 +15,11 @@ const CONTENT_WIDTH = PAGE_WIDTH - PAGE.margins.left - PAGE.margins.right;
 const CONTENT_BOTTOM = PAGE_HEIGHT - PAGE.margins.bottom;
 const CONTENT_HEIGHT = CONTENT_BOTTOM - PAGE.margins.top;
 
+export interface SummaryPdfOptions {
+  /** What svg-to-pdfkit could not draw of a chart (an SVG feature it does not support); ignored by default. */
+  onChartWarning?: (message: string) => void;
+}
+
 /**
  * The printable summary a State attaches to its periodic reports to international committees (PRODUCT
  * section 11): a title block (period, when it was generated and refreshed, the suppression threshold and
@@ -22,11 +27,6 @@ const CONTENT_HEIGHT = CONTENT_BOTTOM - PAGE.margins.top;
  * are: suppression happened before, and this never re-derives a suppressed number. The same summary
  * gives the same bytes (dates come from the summary, never from the clock).
  */
-export interface SummaryPdfOptions {
-  /** What svg-to-pdfkit could not draw of a chart (an SVG feature it does not support); ignored by default. */
-  onChartWarning?: (message: string) => void;
-}
-
 export async function renderSummaryPdf(summary: ReportSummary, options: SummaryPdfOptions = {}): Promise<Buffer> {
   const texts = PDF_TEXTS[summary.language];
   const generatedAt = new Date(summary.generatedAt);
