@@ -155,11 +155,11 @@ async function seedTasks(ownerUrl, atLeast) {
 
 /**
  * Builds nothing: starts the built API (dist/) as npm start runs it (demo data, worker inline) on a new
- * database of adminUrl's server. `nodeArgs` go to node (--cpu-prof for the profiler).
+ * database of adminUrl's server (or on `database`, which must exist). `nodeArgs` go to node (--cpu-prof for the profiler).
  */
-async function startRuta(adminUrl, redisUrl, run, { nodeArgs = [], env: extra = {}, secrets } = {}) {
-  const database = `ruta_bench_${run}`;
-  if (!secrets) await sql(adminUrl, `CREATE DATABASE "${database}"`);
+async function startRuta(adminUrl, redisUrl, run, { nodeArgs = [], env: extra = {}, secrets, database: existing } = {}) {
+  const database = existing ?? `ruta_bench_${run}`;
+  if (!secrets && !existing) await sql(adminUrl, `CREATE DATABASE "${database}"`);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruta-bench-'));

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ReportsRefreshLoop } from '@ruta/reports';
 import { CHILD_ANSWERS, intake } from '../identification/fixtures';
@@ -220,6 +224,34 @@ describe('Reports (issue 11)', () => {
     }
     const csv = await get('by-province.csv');
     expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')).toEqual(expect.arrayContaining(['Provincia,Casos', 'Carchi,20', 'Pichincha,<5', 'El Oro,x', 'Total,40']));
+  });
+
+  it('prints the summary as a PDF whose tables and charts are there, accents included, and with no 3 for Pichincha', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ruta-report-'));
+    for (const lang of ['es', 'en']) {
+      const res = await get('summary.pdf', 'committee.mdi', lang).buffer(true)
+        .parse((r, done) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => done(null, Buffer.concat(chunks))); });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="ruta-summary-2026-03-2026-04.pdf"');
+      const pdf = join(dir, `summary-${lang}.pdf`);
+      writeFileSync(pdf, res.body as Buffer);
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      const words = lang === 'es'
+        ? ['Casos por provincia de identificación', 'Sucumbíos', 'Explotación sexual', 'Mendicidad', 'Número de casos', 'Página 1 de']
+        : ['Cases by province of identification', 'Sucumbíos', 'Sexual exploitation', 'Forced begging', 'Page 1 of'];
+      for (const w of words) expect({ lang, w, found: text.includes(w) }).toEqual({ lang, w, found: true });
+      const lines = text.split('\n').filter((l) => /Pichincha|Mendicidad|Forced begging/.test(l));
+      // Each appears in its table and beside its bar in the chart: always as the marker, never as a 3.
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      for (const line of lines) {
+        expect(line).toContain('<5');
+        expect(line).not.toMatch(/(^|\s)3(\s|$)/);
+      }
+      execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', pdf, join(dir, `page-${lang}`)]);
+      expect(statSync(join(dir, `page-${lang}-1.png`)).size).toBeGreaterThan(5000);
+      expect(readFileSync(join(dir, `page-${lang}-2.png`)).subarray(1, 4).toString()).toBe('PNG');
+    }
   });
 
   it('labels the summary in English with Accept-Language', async () => {

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, Allow, ApiProblems, ApiRefusals, CurrentActor, CurrentRequest, pickLocale, RequestMeta } from '@ruta/core';
@@ -22,6 +22,21 @@ export class ReportsController {
   summary(@Query() query: ReportQueryDto, @Headers('accept-language') language: string | undefined, @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta): Promise<ReportSummary> {
     return this.reports.summary(query, pickLocale(language), actor, meta);
+  }
+
+  @Get('summary.pdf')
+  @Allow('auditor', 'committee_member')
+  @ApiOperation({ summary: 'The printable summary (PDF, A4): every report with its table and chart, small cells suppressed, in the request\'s language' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The summary as PDF (Content-Disposition: attachment)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiRefusals()
+  @ApiProblems(422)
+  async pdf(@Query() query: ReportQueryDto, @Headers('accept-language') language: string | undefined, @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const body = await this.reports.pdf(query, pickLocale(language), actor, meta);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="ruta-summary-${query.from}-${query.to}.pdf"`);
+    return new StreamableFile(body);
   }
 
   @Get(':name.csv')

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Actor, Clock, Locale, ProblemException, RequestMeta, reportsConfig } from '@ruta/core';
 import { AuditService } from '@ruta/audit';
@@ -7,12 +7,15 @@ import { reportCsv } from './report-csv';
 import { ReportName, REPORT_NAMES, ReportSummary } from './report.types';
 import { ReportsErrorCode } from './reports.exception';
 import { ReportsRepository } from './reports.repository';
+import { renderSummaryPdf } from './pdf/summary-pdf';
 
 export type ReportFormat = 'json' | 'csv' | 'pdf';
 
 /** PRODUCT.md section 11: reports for auditors and the committee, built from the summaries, every pull audited. */
 @Injectable()
 export class ReportsService {
+  private readonly logger = new Logger(ReportsService.name);
+
   constructor(
     private readonly repository: ReportsRepository,
     private readonly audit: AuditService,
@@ -34,6 +37,13 @@ export class ReportsService {
     const table = summary.reports.find((r) => r.name === (name as ReportName))!;
     await this.record(actor, meta, name, period, 'csv');
     return reportCsv(table, locale);
+  }
+
+  async pdf(period: { from: string; to: string }, locale: Locale, actor: Actor, meta: RequestMeta): Promise<Buffer> {
+    const summary = await this.build(period, locale);
+    const pdf = await renderSummaryPdf(summary, { onChartWarning: (message) => this.logger.warn({ message }, 'report chart') });
+    await this.record(actor, meta, 'summary', period, 'pdf');
+    return pdf;
   }
 
   private async build(period: { from: string; to: string }, locale: Locale): Promise<ReportSummary> {
