@@ -28,6 +28,8 @@ export function baseTestEnv(id: string, databaseUrl: string, redisUrl: string): 
     AUDIT_HMAC_KEY: `test-audit-key-${id}-0123456789abcdef`,
     AUDIT_HEAD_FILE: join(__dirname, '..', '..', '.data', `audit-head-${id}.json`),
     AUDIT_SEAL_INTERVAL_MS: '600000',
+    // Tests refresh the report summaries themselves (ReportsRefreshLoop.refreshNow), never behind another test's back.
+    REPORTS_REFRESH_INTERVAL_MS: '86400000',
     DATA_ENCRYPTION_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')},t0:${Buffer.alloc(32, 3).toString('base64')}`,
     DATA_ENCRYPTION_ACTIVE_KEY: 't1',
     DATA_HASH_KEY: `test-hash-key-${id}-0123456789abcdef`,
