@@ -11,6 +11,7 @@ export const NAVIGATION: NavItem[] = [
   { to: '/cases', label: 'nav.cases', roles: ['immigration_officer', 'committee_member', 'service_focal_point', 'shelter_staff', 'visa_officer', 'auditor'] },
   { to: '/shelter', label: 'nav.shelter', roles: ['shelter_staff'] },
   { to: '/referrals', label: 'nav.referrals', roles: ['service_focal_point'] },
+  { to: '/reports', label: 'nav.reports', roles: ['auditor', 'committee_member'] },
 ];
 
 export function navigationFor(roles: string[]): NavItem[] {

@@ -23,6 +23,7 @@ export const router = createBrowserRouter([
       { path: 'cases/:id/review', lazy: () => import('../features/case-analysis/routes/review-page').then((m) => ({ Component: m.ReviewPage })) },
       { path: 'shelter', lazy: () => import('../features/referral/routes/shelter-board-page').then((m) => ({ Component: m.ShelterBoardPage })) },
       { path: 'referrals', lazy: () => import('../features/referral/routes/referrals-page').then((m) => ({ Component: m.ReferralsPage })) },
+      { path: 'reports', lazy: () => import('../features/reports/routes/reports-page').then((m) => ({ Component: m.ReportsPage })) },
       { path: '*', Component: NotFoundPage },
     ],
   },
