@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { CHILD_ANSWERS, intake } from '../identification/fixtures';
 import { Protocol } from '../referral/protocol';
 import { screenshot, seriousA11yViolations, startWebApp, type WebApp, type WebUser } from '../support/browser';
@@ -175,4 +176,33 @@ describe('web app: review screen, shelter board and referrals', () => {
     await screenshot(en.page, 'referrals-en');
     expect(en.errors).toEqual([]);
   });
+
+  it('MSP\'s focal point declines a referral with its reason as a code the reports count', async () => {
+    const { caseId: otherCase, reviewId } = await p.underReview('adult_woman');
+    const decided = await p.decide(reviewId, { decision: 'recognize', leadAgency: 'MIES', plan: { referrals: [{ serviceType: 'medical_care', agency: 'MSP' }], requestVisa: false } });
+    expect(decided.status).toBe(200);
+    const number = (await web.http().get(`/api/v1/cases/${otherCase}`).set(p.as('committee.mdi')).expect(200)).body.caseNumber;
+    const u = await signIn('focal.msp', 'es');
+    await u.page.goto('/referrals');
+    const row = u.page.getByRole('row').filter({ hasText: number });
+    await row.getByRole('button', { name: `Rechazar la derivación del caso ${number}` }).click();
+    const dialog = u.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Rechazar' }).click();
+    // Both the code and the text are asked for.
+    await dialog.getByText('Elija el tipo de motivo.').waitFor();
+    await dialog.getByText('Escriba el motivo.').waitFor();
+    await choose(u.page, /^Tipo de motivo/, /^Sin cupo$/);
+    await dialog.getByRole('textbox', { name: /^Motivo del rechazo/ }).fill('No hay turnos de especialidad este mes');
+    expect(await seriousA11yViolations(u.page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Rechazar' }).click();
+    // Answered, it leaves the list of referrals to attend to; among all of them it reads declined.
+    await row.waitFor({ state: 'detached' });
+    await u.page.getByText('Todas', { exact: true }).click();
+    await u.page.getByRole('row').filter({ hasText: number }).getByText('Rechazada').waitFor();
+    const [stored] = await web.app.get(DataSource).query(
+      `SELECT status, response_reason_code FROM referrals WHERE case_id = $1 AND service_type = 'medical_care'`, [otherCase]);
+    expect(stored).toEqual({ status: 'declined', response_reason_code: 'no_capacity' });
+    expect(u.errors).toEqual([]);
+  });
 });
+

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-import type { ReferralItem, ReferralStatus } from './types';
+import type { DeclineReasonCode, ReferralItem, ReferralStatus } from './types';
 
 /** Referrals change when someone else acts on them: read again every minute. */
 const REFRESH_MS = 60_000;
@@ -44,7 +44,7 @@ export function useServiceCatalog() {
 
 type Action =
   | { kind: 'accept'; id: string }
-  | { kind: 'decline'; id: string; reason: string }
+  | { kind: 'decline'; id: string; reason: string; reasonCode?: DeclineReasonCode }
   | { kind: 'complete'; id: string; outcome?: string };
 
 /** Accept (a shelter's accept admits), decline with a reason, complete; the referrals and occupancy are read again after. */
@@ -54,7 +54,7 @@ export function useReferralAction() {
     mutationFn: async (a: Action) => {
       const params = { path: { id: a.id } };
       if (a.kind === 'accept') return unwrap(api.POST('/api/v1/referrals/{id}/accept', { params, body: {} }));
-      if (a.kind === 'decline') return unwrap(api.POST('/api/v1/referrals/{id}/decline', { params, body: { reason: a.reason } }));
+      if (a.kind === 'decline') return unwrap(api.POST('/api/v1/referrals/{id}/decline', { params, body: { reason: a.reason, ...(a.reasonCode ? { reasonCode: a.reasonCode } : {}) } }));
       return unwrap(api.POST('/api/v1/referrals/{id}/complete', { params, body: a.outcome ? { outcome: a.outcome } : {} }));
     },
     onSettled: () => Promise.all([

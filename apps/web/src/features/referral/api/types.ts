@@ -8,3 +8,5 @@ export type ReferralItem = Schemas['ReferralListItemResponse'];
 export type ReferralStatus = ReferralItem['status'];
 export type Shelter = Schemas['ShelterResponse'];
 export type ServiceType = Schemas['ServiceResponse'];
+/** Why a referral is declined, as a code the reports count (POST /referrals/:id/decline `reasonCode`). */
+export type DeclineReasonCode = NonNullable<Schemas['DeclineReferralDto']['reasonCode']>;

@@ -6,7 +6,7 @@ import { EnumBadge } from '../../../components/enum-badge';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useReferralAction, useServiceCatalog } from '../api/referral-api';
 import { formatDate } from '../../../lib/i18n/format';
-import type { ReferralItem } from '../api/types';
+import type { DeclineReasonCode, ReferralItem } from '../api/types';
 import { ReasonModal } from './reason-modal';
 
 const STATUS_COLOR: Record<string, string> = { pending: 'violet', accepted: 'indigo', declined: 'red', cancelled: 'gray', completed: 'blue' };
@@ -89,6 +89,8 @@ export function CaseCell({ item }: { item: ReferralItem }) {
   );
 }
 
+const DECLINE_REASON_CODES: readonly DeclineReasonCode[] = ['no_capacity', 'not_eligible', 'victim_declined', 'outside_mandate', 'other'];
+
 function ReasonModalHost({ dialog, close, action }: {
   dialog: { kind: 'decline' | 'complete'; id: string } | null; close: () => void; action: ReturnType<typeof useReferralAction>;
 }) {
@@ -100,8 +102,9 @@ function ReasonModalHost({ dialog, close, action }: {
       opened title={t(decline ? 'modal.declineTitle' : 'modal.completeTitle')} label={t(decline ? 'modal.reason' : 'modal.outcome')}
       required={decline} submitLabel={t(decline ? 'actions.decline' : 'actions.complete')} pending={action.isPending} error={action.error}
       onClose={close}
-      onSubmit={(text) => action.mutate(decline ? { kind: 'decline', id: dialog.id, reason: text } : { kind: 'complete', id: dialog.id, outcome: text || undefined },
-        { onSuccess: close })}
+      codes={decline ? { label: t('modal.reasonCode'), options: DECLINE_REASON_CODES.map((value) => ({ value, label: t(`reasonCodes.${value}`) })) } : undefined}
+      onSubmit={(text, code) => action.mutate(decline ? { kind: 'decline', id: dialog.id, reason: text, reasonCode: code as DeclineReasonCode | undefined }
+        : { kind: 'complete', id: dialog.id, outcome: text || undefined }, { onSuccess: close })}
     />
   );
 }
