@@ -28,6 +28,8 @@ export interface RunContext {
   seed: number;
   /** Ordinal of the run's first case minus one: case i of the run (from 0) has ordinal n = base + 1 + i. */
   base: number;
+  /** The case number sequence's values reserved for the run: its case i (from 0) gets firstCaseNumber + i. */
+  firstCaseNumber: number;
   /** The run's "now": nothing happens at or after the start of this day in Ecuador (YYYY-MM-DD). */
   until: string;
   actors: Actors;
@@ -35,6 +37,9 @@ export interface RunContext {
   services: ServiceRef[];
   pools: Pools;
 }
+
+/** Where the computed rows wait for the loader (unlogged tables, no index, no WAL), and the sweep's shared table. */
+export const STAGE_SCHEMA = 'ruta_volume_stage';
 
 /** The run's end instant in SQL. */
 export const U = (ctx: RunContext) => `pg_temp.ec(${lit(ctx.until)}::date)`;

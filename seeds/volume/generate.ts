@@ -1,21 +1,14 @@
 import { cryptoConfig, FieldCipher } from '@ruta/core';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { seedDemoUsers, seedReferenceData } from '../seed';
-import { DeferredForeignKeys, WRITTEN_TABLES } from './constraints';
-import { loadReferences, RunContext } from './context';
+import { WRITTEN_TABLES } from './constraints';
+import { loadReferences, RunContext, STAGE_SCHEMA } from './context';
+import { Loader } from './loader';
 import { monthSlots } from './months';
-import { outcomePlanStatements } from './outcome-plan';
-import { planStatements } from './plan';
+import { Planner, Staged } from './planner';
 import { Pools } from './pools';
-import { referralPlanStatements, sweepSetup, sweepStatements } from './referral-plan';
-import { defineFunctions } from './sql';
-import * as T from './texts';
-import { caseStatements } from './write-case';
-import { historyStatements } from './write-history';
-import { finalStatements, protocolStatements } from './write-protocol';
-import { taskStatements } from './write-tasks';
+import { Session } from './session';
 
 export interface VolumeOptions {
   /** Owner role's URL of the target database (migrations and seeds run as it). */
@@ -58,8 +51,9 @@ async function prepare(o: VolumeOptions): Promise<void> {
 
 /**
  * Appends `cases` generated cases, with everything the protocol would have written about them, to a Ruta
- * database (bench/README.md, "Volume data"). Set-based: each batch is a few dozen INSERT … SELECT statements
- * that PostgreSQL computes; Node only seals the pools and the keyed hashes of names and dates of birth.
+ * database (bench/README.md, "Volume data"). Set-based: two computing sessions plan batches with a few dozen
+ * statements each and stage their rows (planner.ts) while a loading session copies them, in order, in one
+ * transaction (loader.ts); Node only seals the pools and the keyed hashes of names and dates of birth.
  */
 export async function generateVolume(o: VolumeOptions): Promise<VolumeReport> {
   const log = o.log ?? (() => undefined);
@@ -72,74 +66,65 @@ export async function generateVolume(o: VolumeOptions): Promise<VolumeReport> {
   const batchSize = o.batchSize ?? 50_000;
 
   await prepare(o);
-  const cipher = new FieldCipher(cryptoConfig());
-  const pools = new Pools(cipher);
-  const client = new Client({ connectionString: o.databaseUrl, application_name: 'ruta-seed-volume' });
-  await client.connect();
-  const foreignKeys = new DeferredForeignKeys();
+  const pools = new Pools(new FieldCipher(cryptoConfig()));
+  const load = new Session(o.databaseUrl, 'load');
+  const computing = [new Session(o.databaseUrl, 'compute-1'), new Session(o.databaseUrl, 'compute-2')];
+  for (const s of [load, ...computing]) await s.open();
+  const loader = new Loader(load);
+  const planners = computing.map((s) => new Planner(s, pools));
+  let committed = false;
+  let generated = 0;
   try {
-    for (const setting of [`TimeZone = 'UTC'`, `work_mem = '256MB'`, `maintenance_work_mem = '512MB'`, `temp_buffers = '256MB'`,
-      `synchronous_commit = off`, `statement_timeout = 0`, `jit = off`]) {
-      await client.query(`SET ${setting}`);
-    }
-    await client.query('BEGIN');
-    // One generator at a time per database: a second run waits here for the first to commit.
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('ruta-seed-volume'))`);
-    const { rows: [{ count }] } = await client.query(`SELECT count(*)::integer AS count FROM cases`);
-    const refs = await loadReferences(client);
-    const ctx: RunContext = { seed, base: count, until, pools, ...refs };
-    for (const statement of [...defineFunctions(seed, prefixOf(seed, count)), ...sweepSetup()]) await client.query(statement);
+    await loader.begin();
+    const base = await loader.existingCases();
+    const references = await loadReferences(load.client);
+    await planners[0].setupShared();
+    const setAside = await loader.enterLoadMode(o.cases >= base);
+    log(`Load mode until the commit: ${setAside.keys} foreign keys dropped, ${setAside.triggers} row triggers disabled, ${setAside.indexes} indexes dropped`);
+    const ctx: RunContext = { seed, base, until, pools, firstCaseNumber: await loader.reserveCaseNumbers(o.cases), ...references };
     const months = monthSlots(until, o.cases);
-    await client.query(`CREATE TEMP TABLE vm (start date, days integer, first integer, count integer)`);
-    await client.query(`INSERT INTO vm SELECT * FROM unnest($1::date[], $2::integer[], $3::integer[], $4::integer[])`,
-      [months.map((m) => m.start), months.map((m) => m.days), months.map((m) => m.first), months.map((m) => m.count)]);
-    await pools.load(client, `${Number(months[0].start.slice(0, 4)) - 90}-01-01`, until);
-    await client.query(`CREATE TEMP TABLE nd (nd_n bigint PRIMARY KEY, hash text NOT NULL)`);
-    log(`Dropped ${await foreignKeys.drop(client)} foreign keys for the load (added back before commit)`);
-
-    for (let from = 0; from < o.cases; from += batchSize) {
-      const to = Math.min(o.cases, from + batchSize);
-      for (const statement of [...planStatements(ctx, from, to), ...referralPlanStatements(ctx), ...sweepStatements(ctx), ...outcomePlanStatements(ctx)]) {
-        await run(client, statement);
-      }
-      await nameDobHashes(client, pools);
-      for (const statement of [...caseStatements(ctx), ...finalStatements(ctx), ...protocolStatements(ctx), ...taskStatements(ctx), ...historyStatements(ctx)]) {
-        await run(client, statement);
-      }
-      log(`  ${to.toLocaleString('en')} / ${o.cases.toLocaleString('en')} cases  ${Math.round((100 * to) / o.cases)}%  ${seconds(started)} s`);
-    }
-    // The counters the referral module keeps, from the rows (placements of earlier runs and of the app included).
-    await client.query(`UPDATE shelters s SET
-        occupied = (SELECT count(*) FROM placements p WHERE p.shelter_id = s.id AND p.status = 'active'),
-        pending_referrals = (SELECT count(*) FROM referrals r WHERE r.shelter_id = s.id AND r.status = 'pending')`);
-    log(`Adding the foreign keys back (each checked over its whole table)... ${seconds(started)} s`);
-    await foreignKeys.restore(client);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
-  try {
-    log(`ANALYZE... ${seconds(started)} s`);
-    await client.query('ANALYZE');
+    for (const p of planners) await p.setup(ctx, prefixOf(seed, base), months);
+    await pipeline(o.cases, batchSize, planners, loader, ctx, (to) => log(`  ${to.toLocaleString('en')} / ${o.cases.toLocaleString('en')} cases  ${Math.round((100 * to) / o.cases)}%  ${seconds(started)} s`));
+    await loader.finish((step) => log(`${step}... ${seconds(started)} s`));
+    committed = true;
+    generated = Number(seconds(started));
+    for (const s of [...computing, load]) for (const [label, ms] of [...s.profile].sort((a, b) => b[1] - a[1])) log(`    ${String(ms).padStart(8)} ms  ${label}`);
     const rows: Record<string, number> = {};
-    for (const table of WRITTEN_TABLES) rows[table] = Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
-    return { added: o.cases, seconds: Number(seconds(started)), rows };
+    for (const table of WRITTEN_TABLES) rows[table] = Number((await load.run<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    return { added: o.cases, seconds: generated, rows };
   } finally {
-    await client.end();
+    if (!committed) await loader.rollback();
+    await computing[0].run(`DROP SCHEMA IF EXISTS ${STAGE_SCHEMA} CASCADE`).catch(() => undefined);
+    for (const s of [...computing, load]) await s.close();
   }
 }
 
-/** Runs one generated statement; a failure names the statement and where in it PostgreSQL stopped. */
-async function run(client: Client, statement: string): Promise<void> {
-  try {
-    await client.query(statement);
-  } catch (err) {
-    const e = err as Error & { position?: string };
-    const at = e.position ? Number(e.position) : 0;
-    const around = at ? `\n  near: …${statement.slice(Math.max(0, at - 200), at)}⟨here⟩${statement.slice(at, at + 100)}…` : '';
-    throw new Error(`${e.message}\n  in: ${statement.slice(0, 120).replace(/\s+/g, ' ')}…${around}`);
+/**
+ * Batch k is planned by computing session k mod 2 while the loader copies the batches before it, in order;
+ * the shelter sweeps run in batch order (the run stays reproducible), and the computing sessions stay at most
+ * four batches ahead of the loader (staged rows wait on disk).
+ */
+async function pipeline(cases: number, batchSize: number, planners: Planner[], loader: Loader, ctx: RunContext, progress: (to: number) => void): Promise<void> {
+  const staged: Promise<Staged[]>[] = [];
+  const swept: Promise<void>[] = [];
+  const copied: Promise<void>[] = [];
+  const settled = Promise.resolve();
+  for (let batch = 0, from = 0; from < cases; batch += 1, from += batchSize) {
+    const to = Math.min(cases, from + batchSize);
+    let done = () => undefined as void;
+    swept[batch] = new Promise<void>((resolve) => { done = resolve; });
+    const turn = { wait: () => swept[batch - 1] ?? settled, done };
+    const ready = Promise.all([staged[batch - planners.length] ?? settled, copied[batch - 2 * planners.length] ?? settled]);
+    staged[batch] = ready.then(() => planners[batch % planners.length].compute(ctx, batch, from, to, turn));
+    copied[batch] = Promise.all([staged[batch], copied[batch - 1] ?? settled]).then(async ([rows]) => {
+      await loader.copy(rows);
+      progress(to);
+    });
+    // Each is awaited through the last copy; until then a failure must not count as unhandled.
+    staged[batch].catch(() => done());
+    copied[batch].catch(() => undefined);
   }
+  await copied[copied.length - 1];
 }
 
 function seconds(since: number): string {
@@ -152,18 +137,3 @@ function prefixOf(seed: number, base: number): number {
   for (const ch of `${seed}:${base}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
   return h;
 }
-
-/**
- * The keyed hash of names and date of birth of the batch's cases that have a date of birth, computed by the
- * application's own function from the pool's plain values (the key never reaches the database).
- */
-async function nameDobHashes(client: Client, pools: Pools): Promise<void> {
-  const { rows } = await client.query(`SELECT n::text AS n, given_pool, given_idx, family_idx, dob::text AS dob FROM g WHERE dob IS NOT NULL`);
-  const hashes = rows.map((row: { given_pool: string; given_idx: number; family_idx: number; dob: string }) => {
-    const given = row.given_pool === 'female' ? T.GIVEN_NAMES_FEMALE : T.GIVEN_NAMES_MALE;
-    return pools.nameDobHash(given[row.given_idx % given.length], T.FAMILY_NAMES[row.family_idx % T.FAMILY_NAMES.length], row.dob);
-  });
-  await client.query(`TRUNCATE nd`);
-  await client.query(`INSERT INTO nd SELECT * FROM unnest($1::bigint[], $2::text[])`, [rows.map((r: { n: string }) => r.n), hashes]);
-}
-

@@ -76,8 +76,6 @@ export function outcomePlanStatements(ctx: RunContext): string[] {
             FROM gc GROUP BY n) ck ON ck.ck_n = g2.n) s OFFSET 0) t OFFSET 0) v OFFSET 0) w`,
     `ALTER TABLE g3 ADD PRIMARY KEY (n)`,
     ...visaStatements(ctx),
-    `ANALYZE g3`,
-    `ANALYZE gc`,
   ];
 }
 

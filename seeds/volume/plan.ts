@@ -134,7 +134,6 @@ export function planStatements(ctx: RunContext, from: number, to: number): strin
         CASE WHEN fate = 'closed_early' THEN ${chooseText(r(71), [['declined_assistance', 38], ['returned_abroad', 27], ['lost_contact', 30], ['deceased', 5]])} END AS early_reason
       FROM (${a14}) a14`,
     `ALTER TABLE g ADD PRIMARY KEY (n)`,
-    `ANALYZE g`,
   ];
 }
 

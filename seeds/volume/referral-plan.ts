@@ -1,4 +1,4 @@
-import { focalOf, RunContext, U } from './context';
+import { focalOf, RunContext, STAGE_SCHEMA, U } from './context';
 import { trioMember } from './plan';
 import { chooseText, days, hours, KIND, lit, r, textArray } from './sql';
 
@@ -86,7 +86,6 @@ export function referralPlanStatements(ctx: RunContext): string[] {
           ELSE (ident_date + make_interval(years => ${shelterMaxAge} + 1 - estimated_age))::date END) END AS ages_out_at
       FROM (${withAgency}) w`,
     `ALTER TABLE gr ADD PRIMARY KEY (id)`,
-    `ANALYZE gr`,
   ];
 }
 
@@ -100,16 +99,27 @@ export function sweepStatements(ctx: RunContext): string[] {
     `DROP TABLE IF EXISTS gs`,
     `CREATE TEMP TABLE gs (id uuid PRIMARY KEY, accepted boolean NOT NULL, admitted_at timestamptz, ends_at timestamptz, came_of_age boolean)`,
     `SELECT pg_temp.sweep(${U(ctx)}, ${SHELTER_RESERVE})`,
-    `ANALYZE gs`,
   ];
 }
 
-/** Session objects of the sweep: the occupancy intervals (every placement so far) and the function. */
-export function sweepSetup(): string[] {
+/** The occupancy intervals every computing session's sweep reads and adds to (one sweep at a time, in batch order). */
+export const SHELTER_INTERVALS = `${STAGE_SCHEMA}.shelter_iv`;
+
+/** Created once per run, before the load locks the tables: every placement already in the database. */
+export function shelterIntervalsSetup(): string[] {
   return [
-    `CREATE TEMP TABLE shelter_iv (shelter_id uuid NOT NULL, start_at timestamptz NOT NULL, end_at timestamptz NOT NULL)`,
-    `INSERT INTO shelter_iv SELECT shelter_id, admitted_at, coalesce(discharged_at, 'infinity') FROM placements`,
-    `CREATE INDEX ON shelter_iv (shelter_id, end_at)`,
+    `CREATE UNLOGGED TABLE ${SHELTER_INTERVALS} (shelter_id uuid NOT NULL, start_at timestamptz NOT NULL, end_at timestamptz NOT NULL)`,
+    `INSERT INTO ${SHELTER_INTERVALS} SELECT shelter_id, admitted_at, coalesce(discharged_at, 'infinity') FROM placements`,
+    `CREATE INDEX ON ${SHELTER_INTERVALS} (shelter_id, end_at)`,
+  ];
+}
+
+/** Session objects of the sweep, in each computing session: the shelters' capacities and the function. */
+export function sweepSetup(ctx: RunContext): string[] {
+  const capacities = ctx.shelters.map((s) => `(${lit(s.id)}::uuid, ${s.capacity})`).join(', ');
+  return [
+    `CREATE TEMP TABLE shelter_capacity (id uuid PRIMARY KEY, capacity integer NOT NULL)`,
+    ...(capacities ? [`INSERT INTO shelter_capacity VALUES ${capacities}`] : []),
     `CREATE FUNCTION pg_temp.sweep(run_end timestamptz, reserve integer) RETURNS void LANGUAGE plpgsql AS $$
      DECLARE
        c record;
@@ -117,13 +127,13 @@ export function sweepSetup(): string[] {
        busy integer;
      BEGIN
        FOR c IN SELECT gr.id, gr.shelter_id, gr.resp_at, gr.resp_at + gr.stay AS planned_end, gr.ages_out_at, s.capacity
-                FROM gr JOIN shelters s ON s.id = gr.shelter_id
+                FROM gr JOIN shelter_capacity s ON s.id = gr.shelter_id
                 WHERE gr.service = 'shelter' AND gr.resp_at < run_end ORDER BY gr.resp_at, gr.id LOOP
          ends := least(c.planned_end, coalesce(c.ages_out_at, 'infinity'));
-         SELECT count(*) INTO busy FROM shelter_iv
+         SELECT count(*) INTO busy FROM ${SHELTER_INTERVALS}
            WHERE shelter_id = c.shelter_id AND end_at > c.resp_at AND start_at < (CASE WHEN ends < run_end THEN ends ELSE 'infinity' END);
          IF busy < greatest(c.capacity - reserve, 1) AND (c.ages_out_at IS NULL OR c.ages_out_at > c.resp_at + interval '2 days') THEN
-           INSERT INTO shelter_iv VALUES (c.shelter_id, c.resp_at, CASE WHEN ends < run_end THEN ends ELSE 'infinity' END);
+           INSERT INTO ${SHELTER_INTERVALS} VALUES (c.shelter_id, c.resp_at, CASE WHEN ends < run_end THEN ends ELSE 'infinity' END);
            INSERT INTO gs VALUES (c.id, true, c.resp_at, CASE WHEN ends < run_end THEN ends END, c.ages_out_at IS NOT NULL AND c.ages_out_at <= c.planned_end);
          ELSE
            INSERT INTO gs VALUES (c.id, false, NULL, NULL, NULL);

@@ -29,7 +29,7 @@ export function caseStatements(ctx: RunContext): string[] {
       estimated_age, nationality, languages, contact_enc, accompanying_children_count, accompanying_children_ages, name_dob_hash,
       identification_date, province_code, canton, place_enc, border_point, identifying_agency, identifying_unit, identifying_officer,
       came_to_attention, circumstances_enc, exploitation_forms, located_abroad, created_at, updated_at, closed_at)
-    SELECT g3.id, 'RUTA-' || extract(year FROM ident_date)::text || '-' || lpad(nextval('case_number_seq')::text, 6, '0'), status,
+    SELECT g3.id, 'RUTA-' || extract(year FROM ident_date)::text || '-' || lpad((${ctx.firstCaseNumber} + n - ${ctx.base + 1})::text, 6, '0'), status,
       CASE WHEN td < ${u} THEN 'recognized_victim' WHEN ${notRecognized} OR ${noIndicators} THEN 'not_a_victim'
         WHEN ti1 < ${u} THEN 'presumed_victim' ELSE 'possible_victim' END,
       CASE WHEN td < ${u} OR ${notRecognized} THEN 'case_analysis_team' WHEN ${noIndicators} THEN 'identifying_officer'

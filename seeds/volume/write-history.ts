@@ -12,9 +12,10 @@ const VISA = `'{visa_officer}'::text[]`;
 /**
  * The case history (PRODUCT.md section 4): one entry per action, with the names and details the services
  * write (libs/case timeline-policy.ts maps each action to the part of the case it belongs to), inserted in
- * time order so that ids follow time within a case, as the timeline reads them.
+ * time order so that ids follow time within a case, as the timeline reads them. `placements`: where the
+ * batch's placements are (their ids and discharge reasons go into the discharge entries).
  */
-export function historyStatements(ctx: RunContext): string[] {
+export function historyStatements(ctx: RunContext, placements = 'placements'): string[] {
   const u = U(ctx);
   const P = ctx.pools;
   const screeningStep = (t: string, path: string) => `SELECT n, id, ${t}, 0, CASE ${path} WHEN 'rescreen' THEN 'screen' WHEN 'submit' THEN 'submit_for_review'
@@ -65,7 +66,7 @@ export function historyStatements(ctx: RunContext): string[] {
       FROM grf f WHERE f.a_complete IS NOT NULL AND f.shelter_id IS NULL`,
     `SELECT f.n, f.case_id, f.a_complete, 50, 'discharge', NULL, NULL, f.staff, ${STAFF}, f.agency,
         jsonb_build_object('placementId', p.id, 'reason', p.discharge_reason, 'shelterId', f.shelter_id)
-      FROM grf f JOIN placements p ON p.referral_id = f.id WHERE f.a_complete IS NOT NULL AND f.shelter_id IS NOT NULL`,
+      FROM grf f JOIN ${placements} p ON p.referral_id = f.id WHERE f.a_complete IS NOT NULL AND f.shelter_id IS NOT NULL`,
     `SELECT n, id, vclaim, 50, 'visa_claim', NULL, NULL, ${uid(ctx.actors.visa)}, ${VISA}, 'MREMH',
         jsonb_build_object('visaRequestId', pg_temp.uid(${KIND.visa}, 1, n)) FROM g3 WHERE vclaim < ${u}`,
     `SELECT n, id, vdec, 50, 'visa_' || CASE vkind WHEN 'granted' THEN 'grant' WHEN 'denied' THEN 'deny' ELSE 'withdraw' END, NULL, NULL,

@@ -38,8 +38,6 @@ export function finalStatements(ctx: RunContext): string[] {
     `DROP TABLE IF EXISTS gcf`,
     `CREATE TEMP TABLE gcf AS SELECT c.*, CASE WHEN recorded_at IS NOT NULL THEN 'done' WHEN task_at IS NOT NULL THEN 'due' ELSE 'scheduled' END AS status
       FROM (${checkinEvents}) c`,
-    `ANALYZE grf`,
-    `ANALYZE gcf`,
   ];
 }
 

@@ -128,8 +128,7 @@ export function taskStatements(ctx: RunContext): string[] {
           WHERE (role = 'service_focal_point' AND agency IS NOT NULL) OR role IN ('shelter_staff', 'visa_officer') OR (role = 'committee_member' AND agency IS NULL)
         UNION ALL SELECT case_id, 'committee_member', NULL, NULL, 'task:escalation', created_at FROM gte
         UNION ALL SELECT case_id, 'service_focal_point', agency, NULL, 'follow_up_checkin', tf FROM gcf) s
-      ORDER BY case_id, role, coalesce(agency, ''), coalesce(shelter::text, ''), reason, created_at
-      ON CONFLICT DO NOTHING`,
+      ORDER BY case_id, role, coalesce(agency, ''), coalesce(shelter::text, ''), reason, created_at`,
     // Timers the application would still fire (the database is their source of truth; its reconciler queues them).
     `INSERT INTO timers (id, kind, subject_id, fire_at, status, created_at, updated_at)
       SELECT 'task_due:' || id, 'task_due', id::text, due_at, 'scheduled', created_at, created_at FROM gt
