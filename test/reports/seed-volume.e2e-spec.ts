@@ -115,7 +115,17 @@ describe('Volume data for the reports (npm run seed:volume)', () => {
       'task done before created': `SELECT id FROM tasks WHERE completed_at < created_at OR due_at < created_at OR (escalated AND (escalated_at <> due_at OR ${late('escalated_at')}))`,
       'check-in before its plan': `SELECT k.id FROM follow_up_checkins k JOIN follow_up_plans p ON p.id = k.plan_id WHERE k.recorded_at < p.created_at OR ${late('k.recorded_at')}`,
       'closure before its request': `SELECT q.id FROM closure_requests q JOIN cases c ON c.id = q.case_id WHERE q.decided_at < q.requested_at
-        OR (q.status = 'approved' AND (c.closed_at <> q.decided_at OR c.status <> 'closed'))`,
+        OR (q.status = 'approved' AND (c.closed_at <> q.decided_at OR c.status <> 'closed')) OR ${late('q.decided_at')}`,
+      'screening outside the case': `SELECT s.id FROM case_screenings s JOIN cases c ON c.id = s.case_id WHERE s.performed_at < c.created_at OR ${late('s.performed_at')}`,
+      // One screening at intake and one for each re-screening in the history.
+      'screenings not in the history': `SELECT c.id FROM cases c WHERE (SELECT count(*) FROM case_screenings s WHERE s.case_id = c.id)
+        <> 1 + (SELECT count(*) FROM case_history h WHERE h.case_id = c.id AND h.action = 'screen')`,
+      'anything after the end': `SELECT id::text FROM tasks WHERE ${late('created_at')} OR ${late('updated_at')}
+        UNION ALL SELECT id::text FROM case_stakes WHERE ${late('created_at')}
+        UNION ALL SELECT id::text FROM placements WHERE ${late('admitted_at')} OR ${late('discharged_at')}
+        UNION ALL SELECT id::text FROM follow_up_plans WHERE ${late('created_at')}
+        UNION ALL SELECT id::text FROM visa_requests WHERE ${late('requested_at')}
+        UNION ALL SELECT id FROM timers WHERE fire_at < ${END} OR ${late('created_at')}`,
     };
     for (const [name, sql] of Object.entries(checks)) expect({ [name]: await rows(`${sql} LIMIT 3`) }).toEqual({ [name]: [] });
   });
