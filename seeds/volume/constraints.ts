@@ -6,7 +6,7 @@ export const WRITTEN_TABLES = ['cases', 'case_documents', 'case_consents', 'case
 
 interface ForeignKey { table: string; name: string; definition: string }
 interface Trigger { table: string; name: string }
-interface Index { name: string; definition: string }
+interface Index { name: string; definition: string; comment: string | null }
 
 /**
  * What the load sets aside, inside its one transaction, and puts back before committing:
@@ -17,7 +17,7 @@ interface Index { name: string; definition: string }
  *   1764930000000), disabled and enabled again: they refuse writes of the application's role only, and the
  *   generator writes as the schema owner, so for it they would only cost a PL/pgSQL call per row;
  * - when the run at least doubles the cases (`dropIndexes`), the indexes that no constraint owns, dropped and
- *   built again from their definitions (a sorted build, in parallel, instead of one insertion per row: a fifth
+ *   built again from their definitions, with their comments (a sorted build, in parallel, instead of one insertion per row: a fifth
  *   of the load's time; a smaller run keeps them, as rebuilding them over all the rows would cost more).
  * A failure rolls all of it back with the data: the schema is never left without them.
  */
@@ -31,7 +31,8 @@ export class LoadMode {
       FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = ANY($1::regclass[]) ORDER BY 1, 2`, [WRITTEN_TABLES]);
     this.triggers = await s.run<Trigger>(`SELECT t.tgrelid::regclass::text AS table, t.tgname AS name FROM pg_trigger t
       WHERE t.tgrelid = ANY($1::regclass[]) AND NOT t.tgisinternal AND t.tgenabled <> 'D' ORDER BY 1, 2`, [WRITTEN_TABLES]);
-    this.indexes = !dropIndexes ? [] : await s.run<Index>(`SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+    this.indexes = !dropIndexes ? [] : await s.run<Index>(`SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition,
+        obj_description(i.indexrelid, 'pg_class') AS comment
       FROM pg_index i WHERE i.indrelid = ANY($1::regclass[]) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
       ORDER BY 1`, [WRITTEN_TABLES]);
     for (const k of this.keys) await s.run(`ALTER TABLE ${k.table} DROP CONSTRAINT ${quote(k.name)}`);
@@ -43,7 +44,10 @@ export class LoadMode {
   /** Indexes, then `between` (statistics, before the foreign keys plan their checks), then foreign keys and triggers. */
   async leave(s: Session, step: (what: 'indexes' | 'analyze' | 'foreign keys') => Promise<void>): Promise<void> {
     if (this.indexes.length) await step('indexes');
-    for (const i of this.indexes) await s.run(i.definition);
+    for (const i of this.indexes) {
+      await s.run(i.definition);
+      if (i.comment !== null) await s.run(`COMMENT ON INDEX ${i.name} IS ${literal(i.comment)}`);
+    }
     await step('analyze');
     await step('foreign keys');
     for (const k of this.keys) await s.run(`ALTER TABLE ${k.table} ADD CONSTRAINT ${quote(k.name)} ${k.definition}`);
@@ -52,6 +56,10 @@ export class LoadMode {
     this.triggers = [];
     this.indexes = [];
   }
+}
+
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 function quote(identifier: string): string {

@@ -22,6 +22,7 @@ describe('Volume data for the reports (npm run seed:volume)', () => {
   let report: VolumeReport;
   let owner: Client;
   let t: TestApp;
+  let schemaBefore: string[];
   const rows = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await owner.query(sql, params)).rows as T[];
   const values = async (sql: string) => (await rows<{ v: string }>(sql)).map((r) => r.v).sort();
   const count = async (sql: string) => Number((await rows<{ n: string }>(sql))[0].n);
@@ -29,10 +30,11 @@ describe('Volume data for the reports (npm run seed:volume)', () => {
   beforeAll(async () => {
     db = await freshDatabase('seedvolume');
     applyEnv(db);
+    owner = await ownerClient(db.DATABASE_URL);
+    schemaBefore = await schema();
     // Batches of 1,000: the shelters' capacity and the ids must hold across batches.
     report = await generateVolume({ databaseUrl: db.DATABASE_URL, cases: CASES, seed: 20261130, until: UNTIL, batchSize: 1000,
       argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 } });
-    owner = await ownerClient(db.DATABASE_URL);
     // Without the worker: its timers would act on the generated data (the run ended before today) while it is checked.
     t = await bootApp({ ...db, RUTA_INLINE_WORKER: '0' });
   }, 90_000);
@@ -40,6 +42,20 @@ describe('Volume data for the reports (npm run seed:volume)', () => {
   afterAll(async () => {
     await owner?.end();
     await t?.close();
+  });
+
+  /** What the load sets aside and puts back (seeds/volume/constraints.ts): indexes, constraints, comments, triggers, schemas. */
+  const schema = async () => (await rows<{ v: string }>(`
+    SELECT 'index ' || pg_get_indexdef(i.indexrelid) || ' -- ' || coalesce(obj_description(i.indexrelid, 'pg_class'), '') AS v
+      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relnamespace = 'public'::regnamespace
+    UNION ALL SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' valid ' || convalidated
+      FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+    UNION ALL SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname || ' ' || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal
+    UNION ALL SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\_%temp\_%'
+    ORDER BY 1`)).map((r) => r.v);
+
+  it('leaves the schema as the migrations made it', async () => {
+    expect(await schema()).toEqual(schemaBefore);
   });
 
   it('adds the cases asked for, spread over five years', async () => {
