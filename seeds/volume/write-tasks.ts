@@ -106,7 +106,7 @@ export function taskStatements(ctx: RunContext): string[] {
         FROM (SELECT n, case_id, pg_temp.uid(${escalationKind('type_index')}, k, n) AS id, 'escalation'::text AS type, 'high'::text AS priority,
             due_at AS created_at, due_at + interval '24 hours' AS due_at, id AS parent_id, tclose,
             jsonb_build_object('escalatedTaskId', id, 'escalatedTaskType', type) AS details,
-            CASE WHEN pg_temp.r(n, 1000 + type_index * 64 + k) < 0.55 THEN due_at + ${hours('2 + 60 * pg_temp.ex(n, 2000 + type_index * 64 + k)')} END AS end_at,
+            CASE WHEN pg_temp.r(n, 1000 + type_index * 64 + k) < 0.8 THEN due_at + ${hours('2 + 60 * pg_temp.ex(n, 2000 + type_index * 64 + k)')} END AS end_at,
             ${committeeByIndex(ctx, 'floor(pg_temp.r(n, 3000 + type_index * 64 + k) * 4)::integer')} AS end_by
           FROM gt WHERE escalated) e) e`,
     `INSERT INTO tasks (id, type, case_id, status, priority, due_at, escalated, escalated_at, addressee_role, addressee_agency, addressee_shelter_id,
