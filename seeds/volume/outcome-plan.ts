@@ -75,7 +75,7 @@ export function outcomePlanStatements(ctx: RunContext): string[] {
           FROM g2 LEFT JOIN (SELECT n AS ck_n, max(rec_at) FILTER (WHERE sequence = 5) AS rec5, max(rec_at) FILTER (WHERE sequence = 3) AS rec3
             FROM gc GROUP BY n) ck ON ck.ck_n = g2.n) s OFFSET 0) t OFFSET 0) v OFFSET 0) w`,
     `ALTER TABLE g3 ADD PRIMARY KEY (n)`,
-    ...visaStatements(ctx),
+    ...visaStatements(),
   ];
 }
 
@@ -84,7 +84,7 @@ export function outcomePlanStatements(ctx: RunContext): string[] {
  * granted, denied or withdrawn; a request still undecided when the lead agency asks to close the case is
  * withdrawn just before.
  */
-function visaStatements(ctx: RunContext): string[] {
+function visaStatements(): string[] {
   const planned = `SELECT n, vreq, tcreq, claim, kind, early,
       CASE kind WHEN 'stuck' THEN NULL
         WHEN 'withdrawn' THEN CASE WHEN early THEN vreq + (claim - vreq) / 2 ELSE claim + ${hours(`24 + 150 * ${ex(83)}`)} END

@@ -68,7 +68,7 @@ export function caseStatements(ctx: RunContext): string[] {
 
   const consents = `INSERT INTO case_consents (case_id, data_processing, referral, share_with, withdrawn, recorded_by, recorded_at, child_view_enc, guardian_enc)
     SELECT id, consent_data, consent_referral,
-      ${choose3(r(101))}, false, officer, t0,
+      ${sharedWith(r(101))}, false, officer, t0,
       CASE WHEN is_minor AND ${r(102)} < 0.7 THEN ${P.pick('child_view', `floor(${r(102)} * 100000)`)} END,
       CASE WHEN is_minor AND ${r(103)} < 0.4 THEN ${P.pick('guardian', `floor(${r(103)} * 100000)`)} END
     FROM g3 ORDER BY n`;
@@ -87,7 +87,7 @@ export function caseStatements(ctx: RunContext): string[] {
 }
 
 /** Agencies a victim agrees to share the case with, at intake. */
-function choose3(draw: string): string {
+function sharedWith(draw: string): string {
   return `(CASE WHEN ${draw} < 0.7 THEN '{}'::text[] WHEN ${draw} < 0.85 THEN '{MIES}'::text[] WHEN ${draw} < 0.95 THEN '{MIES,MSP}'::text[]
     ELSE '{SDH}'::text[] END)`;
 }
