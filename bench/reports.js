@@ -132,6 +132,17 @@ async function main() {
       log(`  ${route}: p50 ${s.p50} ms, p95 ${s.p95} ms (${s.n} periods)`);
     }
 
+    // The printable summary of the last whole year, as an auditor would attach it: the PDF and its first pages as pictures (docs/reports/).
+    const year = new Date().getUTCFullYear() - 1;
+    const pdf = await fetch(`${ruta.base}/api/v1/reports/summary.pdf?from=${year}-01&to=${year}-12`, { headers: { authorization: `Bearer ${auditor}`, 'accept-language': 'es' } });
+    if (pdf.status !== 200) throw new Error(`summary.pdf: ${pdf.status}`);
+    const docs = path.join(root, 'docs', 'reports');
+    fs.mkdirSync(docs, { recursive: true });
+    const pdfFile = path.join(docs, `summary-${CASES}-cases-${year}.pdf`);
+    fs.writeFileSync(pdfFile, Buffer.from(await pdf.arrayBuffer()));
+    const png = spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '3', pdfFile, path.join(docs, `summary-${CASES}-cases-${year}-page`)]);
+    result.pdf = { file: path.relative(root, pdfFile), pages: png.status === 0 ? 'rendered with pdftoppm' : `pdftoppm failed: ${png.stderr}` };
+
     // Intake without a refresh, then during refreshes (the refresh started first, intakes while it runs).
     const officer = await lib.login(ruta.base, 'officer.rumichaca');
     const answers = await lib.fullScreening(ruta.base, officer);

@@ -42,7 +42,7 @@ export const REPORT_FACTS_SQL = `
   UNION ALL SELECT c.month, 'referral_hours', f.service_type, f.agency_code,
       greatest(0, floor(extract(epoch FROM f.responded_at - f.created_at) / 3600))::int, count(*)
     FROM referrals f JOIN c ON c.id = f.case_id
-    WHERE f.responded_at IS NOT NULL AND f.status IN ('accepted', 'declined', 'completed')
+    WHERE f.responded_at IS NOT NULL
     GROUP BY 1, 3, 4, 5
   UNION ALL SELECT c.month, 'declined', f.service_type, coalesce(f.response_reason_code, 'not_recorded'), 0, count(*)
     FROM referrals f JOIN c ON c.id = f.case_id WHERE f.status = 'declined' GROUP BY 1, 3, 4

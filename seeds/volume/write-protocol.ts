@@ -87,8 +87,8 @@ export function protocolStatements(ctx: RunContext): string[] {
         CASE WHEN is_plan THEN ${P.pick('plan_reason', '0')} ELSE ${P.pick('referral_reason', 'floor(pg_temp.r(n, 260 + j) * 1000)')} END,
         review_id, consent_basis, CASE WHEN consent_basis = 'override' THEN ${P.pick('override', 'floor(pg_temp.r(n, 261 + j) * 1000)')} END,
         created_by, created_at,
-        CASE status WHEN 'pending' THEN NULL WHEN 'cancelled' THEN lead_focal ELSE ${responder} END,
-        CASE status WHEN 'completed' THEN a_complete WHEN 'cancelled' THEN a_cancel WHEN 'accepted' THEN a_accept WHEN 'declined' THEN a_decline END,
+        CASE WHEN status = 'declined' OR a_accept IS NOT NULL THEN ${responder} END,
+        CASE WHEN status = 'declined' THEN a_decline ELSE a_accept END,
         CASE WHEN status = 'declined' AND shelter_id IS NOT NULL THEN ${P.pick('no_place', '0')}
           WHEN status = 'declined' THEN ${P.pick('decline', 'floor(pg_temp.r(n, 262 + j) * 1000)')}
           WHEN status = 'cancelled' THEN ${P.pick('cancel', 'floor(pg_temp.r(n, 262 + j) * 1000)')} END,

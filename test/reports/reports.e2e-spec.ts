@@ -169,6 +169,14 @@ describe('Reports (issue 11)', () => {
     expect(cell('referrals-declined', 'medical_care|no_capacity')).toBe('<5');
   });
 
+  it('times a referral from its making to its answer, not to its completion later', async () => {
+    const [accepted] = await ds.query(`SELECT id, responded_at, responded_by FROM referrals WHERE case_id = $1`, [caseIds[30]]);
+    await new Promise((r) => setTimeout(r, 20));
+    await t.http().post(`/api/v1/referrals/${accepted.id}/complete`).set(p.as('focal.msp')).send({ outcome: 'Atendida' }).expect(200);
+    const [completed] = await ds.query(`SELECT status, responded_at, responded_by FROM referrals WHERE id = $1`, [accepted.id]);
+    expect(completed).toEqual({ status: 'completed', responded_at: accepted.responded_at, responded_by: accepted.responded_by });
+  });
+
   it('lets no one work out the 3 (or any hidden count) from totals or from the other reports of the period', () => {
     const a = new Attacker(K, 40);
     const v = (name: string, key: string) => `${name}:${key}`;

@@ -100,7 +100,10 @@ export class ReferralRepository {
   /** Moves a referral from one of `from` to `to`; false when someone else moved it first. */
   async move(m: EntityManager, id: string, from: readonly string[], to: string, by: string, reasonEnc: string | null, column = 'response_reason_enc'): Promise<boolean> {
     const rows = await modifyReturning(m,
-      `UPDATE referrals SET status = $3, responded_by = $4, responded_at = now(), ${column} = COALESCE($5, ${column})
+      // responded_by/at are the answer to the referral (accepted or declined), kept when it is later completed or cancelled.
+      `UPDATE referrals SET status = $3, ${column} = COALESCE($5, ${column}),
+         responded_by = CASE WHEN status = 'pending' AND $3 IN ('accepted', 'declined') THEN $4 ELSE responded_by END,
+         responded_at = CASE WHEN status = 'pending' AND $3 IN ('accepted', 'declined') THEN now() ELSE responded_at END
        WHERE id = $1 AND status = ANY($2::text[]) RETURNING id`, [id, from, to, by, reasonEnc]);
     return rows.length === 1;
   }
