@@ -72,7 +72,7 @@ export class CaseRepository {
          contact_enc, accompanying_children_count, accompanying_children_ages, name_dob_hash, identification_date,
          province_code, canton, place_enc, border_point, identifying_agency, identifying_unit, identifying_officer,
          came_to_attention, circumstances_enc, exploitation_forms, located_abroad)
-       VALUES ('RUTA-' || $1::text || '-' || lpad(nextval('case_number_seq')::text, 6, '0'), $2, $3, 'screening', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+       VALUES ('RUTA-' || $1::text || '-' || (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('case_number_seq') n), $2, $3, 'screening', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
          $22, $23, $24, $25, $26, $27, $28, $29, $30) RETURNING id`,
       [c.caseYear, c.status, c.traffickingStatus, c.isMinor, c.ageGroup, c.sentToReviewAt, c.givenNamesEnc, c.familyNamesEnc,
         c.sex, c.genderIdentityEnc, c.dateOfBirthEnc, c.estimatedAge, c.nationality, c.languages, c.contactEnc, c.childrenCount,
