@@ -26,8 +26,8 @@ export class ReportTableResponse {
 }
 
 class ReportLegendResponse {
-  @ApiProperty() primary: string;
-  @ApiProperty() complementary: string;
+  @ApiProperty({ description: 'What "<k" means (the marker itself is not part of the text)' }) primary: string;
+  @ApiProperty({ description: 'What "x" means (the marker itself is not part of the text)' }) complementary: string;
 }
 
 export class ReportSummaryResponse {

@@ -122,12 +122,13 @@ export const SERIES_TEXTS: Texts = {
   declined: { es: 'Rechazadas', en: 'Declined' },
 };
 
+/** The legend's explanations of the markers (each client prints the marker itself beside them). */
 export const SUMMARY_TEXTS = {
   title: { es: 'Ruta — Resumen estadístico de trata de personas', en: 'Ruta — Statistical summary on trafficking in persons' },
-  primary: { es: '"<{k}": entre 1 y {k1} casos, no se publica la cifra.', en: '"<{k}": between 1 and {k1} cases; the figure is not published.' },
+  primary: { es: 'entre 1 y {k1} casos, no se publica la cifra.', en: 'between 1 and {k1} cases; the figure is not published.' },
   complementary: {
-    es: '"x": cifra suprimida para que otra no pueda deducirse, o estadística calculada sobre menos de {k} registros.',
-    en: '"x": figure withheld so that another cannot be worked out, or a statistic over fewer than {k} records.',
+    es: 'cifra suprimida para que otra no pueda deducirse, o estadística calculada sobre menos de {k} registros.',
+    en: 'figure withheld so that another cannot be worked out, or a statistic over fewer than {k} records.',
   },
 };
 

@@ -2326,7 +2326,9 @@ export interface components {
             newNeeds?: string;
         };
         ReportLegendResponse: {
+            /** @description What "<k" means (the marker itself is not part of the text) */
             primary: string;
+            /** @description What "x" means (the marker itself is not part of the text) */
             complementary: string;
         };
         ReportSeriesResponse: {

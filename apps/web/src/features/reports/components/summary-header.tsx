@@ -35,8 +35,8 @@ export function SummaryHeader({ summary, lang, legend, legendId }: { summary: Re
       </Group>
       <Alert id={legendId} color="blue" variant="light" title={t('legend.title')}>
         <List size="sm" spacing={4}>
-          <List.Item>{summary.legend.primary}</List.Item>
-          <List.Item>{summary.legend.complementary}</List.Item>
+          <List.Item>{`"<${summary.k}": ${summary.legend.primary}`}</List.Item>
+          <List.Item>{`"x": ${summary.legend.complementary}`}</List.Item>
           <List.Item>{t('legend.none')}</List.Item>
         </List>
       </Alert>
