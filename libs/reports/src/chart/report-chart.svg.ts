@@ -49,7 +49,9 @@ export function renderChartSvg(table: ReportTable, opts: ChartSvgOptions): strin
   };
   const valueAxis = {
     type: 'value' as const, min: 0, name: winAnsiText(opts.valueAxisName), nameLocation: 'middle' as const,
-    nameTextStyle: { fontFamily, fontSize, color: AXIS_COLOR }, axisLabel: { fontFamily, fontSize, color: AXIS_COLOR },
+    nameTextStyle: { fontFamily, fontSize, color: AXIS_COLOR },
+    // Ticks written like the figures beside them (20.000 in Spanish, 20,000 in English).
+    axisLabel: { fontFamily, fontSize, color: AXIS_COLOR, formatter: (value: number) => cellText(value, opts.language) },
     splitLine: { lineStyle: { color: GRID_COLOR } },
   };
   const markerLabel = { color: MARKER_COLOR, fontFamily, fontSize, textBorderWidth: 0 };
