@@ -3,6 +3,7 @@ import { codeText, REPORT_TEXTS, SERIES_TEXTS, SUMMARY_TEXTS, text } from './i18
 import { Cell, ReportName, ReportSeries, ReportSummary, ReportTable, SeriesUnit } from './report.types';
 import { Directory, FactRow } from './reports.repository';
 import { CellStatus, CellSystem } from './suppression/cell-system';
+import { monthsBetween, percentile } from './report-math';
 
 export interface BuildInput {
   from: string;
@@ -31,31 +32,6 @@ const DECISION_ORDER = ['recognize', 'not_recognize', 'request_information'];
 const VISA_ORDER = ['requested', 'under_review', 'granted', 'denied', 'withdrawn'];
 const DECLINE_ORDER = ['no_capacity', 'not_eligible', 'victim_declined', 'outside_mandate', 'other', 'not_recorded'];
 
-/** The months from..to ('YYYY-MM'), both included. */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number);
-  const [ty, tm] = to.split('-').map(Number);
-  while (y < ty || (y === ty && m <= tm)) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    m += 1;
-    if (m === 13) { m = 1; y += 1; }
-  }
-  return out;
-}
-
-/** percentile_disc over a histogram of whole units: the smallest value whose cumulative share reaches p. */
-export function percentile(histogram: Map<number, number>, p: number): number | null {
-  const total = [...histogram.values()].reduce((s, n) => s + n, 0);
-  if (total === 0) return null;
-  let cumulative = 0;
-  for (const value of [...histogram.keys()].sort((a, b) => a - b)) {
-    cumulative += histogram.get(value)!;
-    if (cumulative >= p * total) return value;
-  }
-  return null;
-}
-
 /**
  * Turns a period's summed facts into the published reports: every count goes into one CellSystem with
  * the lines that tie the reports together, the system decides what is hidden, then the tables are written
@@ -80,8 +56,7 @@ export class ReportBuilder {
     this.sys.keepShownIfPossible(grand);
 
     this.byMonth(grand);
-    const sex = this.oneDimension('by-sex', 'sex', SEX_ORDER, (c) => codeText('sex', c, locale), grand, true);
-    void sex;
+    this.oneDimension('by-sex', 'sex', SEX_ORDER, (c) => codeText('sex', c, locale), grand, true);
     const age = this.oneDimension('by-age-group', 'age', AGE_ORDER, (c) => codeText('age', c, locale), grand, true);
     const nationality = this.oneDimension('by-nationality', 'nationality', null, (c) => countryName(c, locale), grand, false);
     const province = this.oneDimension('by-province', 'province', [...this.input.directory.provinces.keys()].sort(),
@@ -189,7 +164,8 @@ export class ReportBuilder {
   private route(province: Map<string, number>, nationality: Map<string, number>): void {
     const rows = this.rows('route').filter((r) => r.n > 0);
     const cells = new Map<string, number>();
-    for (const r of rows) cells.set(`${r.k1}|${r.k2}`, this.sys.cell((cells.has(`${r.k1}|${r.k2}`) ? this.sys.value(cells.get(`${r.k1}|${r.k2}`)!) : 0) + r.n));
+    // The summed facts hold one row per (province, nationality).
+    for (const r of rows) cells.set(`${r.k1}|${r.k2}`, this.sys.cell(r.n));
     for (const [p, total] of province) {
       const parts = [...cells].filter(([key]) => key.startsWith(`${p}|`)).map(([, c]) => c);
       if (parts.length > 0 || this.sys.value(total) > 0) this.sys.line(parts, total);
@@ -416,7 +392,7 @@ export class ReportBuilder {
 
   private agency(code: string): string {
     if (code === 'none') return codeText('agencyNone', 'none', this.input.locale);
-    return this.input.directory.agencies.get(code)?.[this.input.locale] ?? code;
+    return this.input.directory.agencyName(code)[this.input.locale];
   }
 
   private monthLabel(month: string): string {

@@ -12,8 +12,9 @@ export interface FactRow {
   n: number;
 }
 
+/** The names the reports label their rows with (agencies come from the directory's in-memory names). */
 export interface Directory {
-  agencies: Map<string, { es: string; en: string }>;
+  agencyName: (code: string) => { es: string; en: string };
   services: Map<string, { es: string; en: string }>;
   shelters: Map<string, string>;
   provinces: Map<string, string>;
@@ -42,15 +43,13 @@ export class ReportsRepository {
     return { rows, refreshedAt: refreshed[0]?.refreshed_at ?? null };
   }
 
-  async directory(): Promise<Directory> {
-    const [agencies, services, shelters, provinces] = await Promise.all([
-      this.ds.query(`SELECT code, name_es, name_en FROM agencies`) as Promise<{ code: string; name_es: string; name_en: string }[]>,
+  async directory(): Promise<Omit<Directory, 'agencyName'>> {
+    const [services, shelters, provinces] = await Promise.all([
       this.ds.query(`SELECT code, name_es, name_en FROM service_types`) as Promise<{ code: string; name_es: string; name_en: string }[]>,
       this.ds.query(`SELECT id, name FROM shelters`) as Promise<{ id: string; name: string }[]>,
       this.ds.query(`SELECT code, name FROM provinces`) as Promise<{ code: string; name: string }[]>,
     ]);
     return {
-      agencies: new Map(agencies.map((a) => [a.code, { es: a.name_es, en: a.name_en }])),
       services: new Map(services.map((s) => [s.code, { es: s.name_es, en: s.name_en }])),
       shelters: new Map(shelters.map((s) => [s.id, s.name])),
       provinces: new Map(provinces.map((p) => [p.code, p.name])),

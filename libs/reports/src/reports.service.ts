@@ -2,7 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Actor, Clock, Locale, ProblemException, RequestMeta, reportsConfig } from '@ruta/core';
 import { AuditService } from '@ruta/audit';
-import { monthsBetween, ReportBuilder } from './report-builder';
+import { AgencyNames } from '@ruta/directory';
+import { ReportBuilder } from './report-builder';
+import { monthsBetween } from './report-math';
 import { reportCsv } from './report-csv';
 import { ReportName, REPORT_NAMES, ReportSummary } from './report.types';
 import { ReportsErrorCode } from './reports.exception';
@@ -20,6 +22,7 @@ export class ReportsService {
     private readonly repository: ReportsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly agencies: AgencyNames,
     @Inject(reportsConfig.KEY) private readonly config: ConfigType<typeof reportsConfig>,
   ) {}
 
@@ -57,10 +60,12 @@ export class ReportsService {
         errors: [{ path: 'to', message: months === 0 ? 'to is before from' : `more than ${this.config.maxMonths} months` }],
       });
     }
-    const [{ rows, refreshedAt }, directory] = await Promise.all([
+    const [{ rows, refreshedAt }, names] = await Promise.all([
       this.repository.facts(`${period.from}-01`, `${period.to}-01`),
       this.repository.directory(),
     ]);
+    const directory = { ...names, agencyName: (code: string) => this.agencies.ref(code)!.name };
+    // Every report of the period is built even for one CSV: suppression is decided across all of them.
     return new ReportBuilder({ ...period, k: this.config.minCell, locale, rows, directory, refreshedAt, now: this.clock.now() }).build();
   }
 

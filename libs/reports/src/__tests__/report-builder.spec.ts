@@ -18,7 +18,7 @@ export const FORTY: FactRow[] = [
 ];
 
 const directory = {
-  agencies: new Map([['MDI', { es: 'Ministerio del Interior', en: 'Ministry of the Interior' }], ['MSP', { es: 'MSP', en: 'MSP' }]]),
+  agencyName: (code: string) => ({ es: code, en: code }),
   services: new Map([['medical_care', { es: 'Atención médica', en: 'Medical care' }]]),
   shelters: new Map<string, string>(),
   provinces: new Map([['04', 'Carchi'], ['07', 'El Oro'], ['17', 'Pichincha'], ['21', 'Sucumbíos']]),
