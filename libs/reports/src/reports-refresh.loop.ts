@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { reportsConfig } from '@ruta/core';
+import { everyInterval, IntervalDuty, reportsConfig } from '@ruta/core';
 import { ReportsRepository } from './reports.repository';
 
 /**
@@ -11,30 +11,23 @@ import { ReportsRepository } from './reports.repository';
 @Injectable()
 export class ReportsRefreshLoop implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReportsRefreshLoop.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private duty?: IntervalDuty;
 
   constructor(private readonly repository: ReportsRepository, @Inject(reportsConfig.KEY) private readonly config: ConfigType<typeof reportsConfig>) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.refreshNow(), this.config.refreshIntervalMs);
-    this.timer.unref();
+    this.duty = everyInterval(ReportsRefreshLoop.name, this.config.refreshIntervalMs, 'report summaries refresh failed', async () => {
+      const started = Date.now();
+      if (await this.repository.refresh(this.config.refreshTimeoutMs)) this.logger.log({ ms: Date.now() - started }, 'report summaries refreshed');
+    });
   }
 
   /** One refresh now (or the one already running). */
-  refreshNow(): Promise<unknown> {
-    if (!this.running) {
-      const started = Date.now();
-      this.running = this.repository.refresh(this.config.refreshTimeoutMs)
-        .then((at) => { if (at) this.logger.log({ ms: Date.now() - started }, 'report summaries refreshed'); })
-        .catch((err) => this.logger.error({ err: (err as Error).message }, 'report summaries refresh failed'))
-        .finally(() => { this.running = undefined; });
-    }
-    return this.running;
+  refreshNow(): Promise<void> {
+    return this.duty!.now();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.duty?.stop();
   }
 }

@@ -13,3 +13,34 @@ export async function refreshInBackground(name: string, everyMs: number, load: (
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/** A worker duty on an interval: `now()` starts a run or joins the one under way; `stop()` waits for it. */
+export interface IntervalDuty {
+  now(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `work` every `everyMs`, one run at a time in this process (a tick that finds a run under way is
+ * skipped; replicas keep apart by the work's own advisory lock). A failed run is logged as `failure`
+ * and the next tick tries again.
+ */
+export function everyInterval(name: string, everyMs: number, failure: string, work: () => Promise<unknown>): IntervalDuty {
+  const logger = new Logger(name);
+  let running: Promise<void> | undefined;
+  const now = () => {
+    running ??= work()
+      .then(() => undefined, (err: Error) => logger.error({ err: err.message }, failure))
+      .finally(() => { running = undefined; });
+    return running;
+  };
+  const timer = setInterval(() => void now(), everyMs);
+  timer.unref();
+  return {
+    now,
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
