@@ -15,13 +15,6 @@ const { root, log, sql, withDatabase } = lib;
 const CASES = Number(process.env.REPORTS_BENCH_CASES ?? 1_000_000);
 const DATABASE = process.env.REPORTS_BENCH_DATABASE ?? `ruta_reports_${CASES}`;
 const REQUESTS = Number(process.env.REPORTS_BENCH_REQUESTS ?? 20);
-const REPORT_NAMES = ['by-month', 'by-exploitation-form', 'by-sex', 'by-age-group', 'by-nationality', 'by-province', 'by-agency',
-  'by-trafficking-status', 'reviews', 'referral-times', 'shelter-occupancy', 'visas', 'follow-up', 'overdue-tasks',
-  'durations', 'by-route', 'minors', 'referrals-declined'];
-const FACTS_SQL = `SELECT report, CASE WHEN report = ANY($4) THEN to_char(month, 'YYYY-MM') END AS month, k1, k2, bucket, sum(n)::int AS n
-  FROM report_facts WHERE report = ANY($3) AND month >= $1::date AND month <= $2::date GROUP BY 1, 2, 3, 4, 5`;
-const FACT_REPORTS = ['sex', 'age', 'nationality', 'province', 'agency', 'status', 'route', 'form', 'review', 'referral',
-  'referral_hours', 'declined', 'occupancy', 'visa', 'visa_days', 'follow_up', 'overdue', 'to_recognition', 'to_service'];
 
 /** A deterministic sequence of periods of whole months over the five years the generator fills. */
 function periods(n, seed) {
@@ -78,8 +71,15 @@ function keysFor(dir) {
   return keys;
 }
 
+/** The summaries' query as the reports module sends it (from the build). */
+function factsQuery() {
+  const { FACTS_SQL, FACT_REPORTS, MONTHLY } = require(path.join(root, 'dist/libs/reports/src/reports.repository.js'));
+  return { text: FACTS_SQL, params: (p) => [`${p.from}-01`, `${p.to}-01`, FACT_REPORTS, MONTHLY] };
+}
+
 async function explain(url, period) {
-  const rows = await sql(url, `EXPLAIN (ANALYZE, BUFFERS) ${FACTS_SQL}`, [`${period.from}-01`, `${period.to}-01`, FACT_REPORTS, ['sex', 'occupancy']]);
+  const q = factsQuery();
+  const rows = await sql(url, `EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.params(period));
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
@@ -115,13 +115,15 @@ async function main() {
     const client = new Client({ connectionString: url });
     await client.connect();
     const ceilingTimes = [];
+    const facts = factsQuery();
     for (const q of periods(REQUESTS * 2, 99)) {
-      ceilingTimes.push(await timed(() => client.query(FACTS_SQL, [`${q.from}-01`, `${q.to}-01`, FACT_REPORTS, ['sex', 'occupancy']])));
+      ceilingTimes.push(await timed(() => client.query(facts.text, facts.params(q))));
     }
     await client.end();
     result.ceiling = { title: 'the summaries query alone on PostgreSQL (same periods)', latencyMs: stats(ceilingTimes) };
 
     result.reports = [];
+    const { REPORT_NAMES } = require(path.join(root, 'dist/libs/reports/src/report.types.js'));
     const targets = [['summary', 'JSON'], ...REPORT_NAMES.map((n) => [`${n}.csv`, 'CSV']), ['summary.pdf', 'PDF']];
     let seed = 1;
     for (const [route, format] of targets) {

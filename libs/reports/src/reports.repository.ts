@@ -22,7 +22,12 @@ export interface Directory {
 
 export const FACT_REPORTS = ['sex', 'age', 'nationality', 'province', 'agency', 'status', 'route', 'form', 'review', 'referral',
   'referral_hours', 'declined', 'occupancy', 'visa', 'visa_days', 'follow_up', 'overdue', 'to_recognition', 'to_service'] as const;
-const MONTHLY = ['sex', 'occupancy'];
+export const MONTHLY = ['sex', 'occupancy'];
+
+/** A period's facts: $1..$2 the first days of its months, $3 FACT_REPORTS, $4 MONTHLY (the benchmark times this query alone too). */
+export const FACTS_SQL = `SELECT report, CASE WHEN report = ANY($4) THEN to_char(month, 'YYYY-MM') END AS month, k1, k2, bucket, sum(n)::int AS n
+  FROM report_facts WHERE report = ANY($3) AND month >= $1::date AND month <= $2::date
+  GROUP BY 1, 2, 3, 4, 5`;
 
 /** Reads the summaries (never the cases themselves) and asks the database to refresh them. */
 @Injectable()
@@ -32,12 +37,7 @@ export class ReportsRepository {
   /** Sums of every summary over the whole months from..to (first days of months). */
   async facts(from: string, to: string): Promise<{ rows: FactRow[]; refreshedAt: Date | null }> {
     const [rows, refreshed] = await Promise.all([
-      this.ds.query(
-        `SELECT report, CASE WHEN report = ANY($4) THEN to_char(month, 'YYYY-MM') END AS month, k1, k2, bucket, sum(n)::int AS n
-         FROM report_facts WHERE report = ANY($3) AND month >= $1::date AND month <= $2::date
-         GROUP BY 1, 2, 3, 4, 5`,
-        [from, to, FACT_REPORTS, MONTHLY],
-      ) as Promise<FactRow[]>,
+      this.ds.query(FACTS_SQL, [from, to, FACT_REPORTS, MONTHLY]) as Promise<FactRow[]>,
       this.ds.query(`SELECT refreshed_at FROM report_refreshes`) as Promise<{ refreshed_at: Date }[]>,
     ]);
     return { rows, refreshedAt: refreshed[0]?.refreshed_at ?? null };
