@@ -153,6 +153,38 @@ describe('The shared task queue (PRODUCT.md section 10)', () => {
     expect(escalated).toContain(task.id);
   });
 
+  it('never escalates an escalation: it is the end of the chain, shown as overdue', async () => {
+    const task = await create({ type: 'complaint_acknowledgement', dueAt: hours(1), addressee: { role: 'service_focal_point', agency: 'FGE' } });
+    await t.http().post('/api/v1/_test/clock').set('Authorization', `Bearer ${admin}`).send({ advanceBy: 'PT2H' }).expect(200);
+    const [escalation] = await waitFor(async () => {
+      const rows = await ds.query(`SELECT id FROM tasks WHERE parent_task_id = $1`, [task.id]);
+      return rows.length > 0 ? rows : undefined;
+    });
+    // The escalation (due in 24 h) goes overdue, and its own due timer fires: a week passes, a day at a time.
+    for (let day = 0; day < 7; day += 1) {
+      await t.http().post('/api/v1/_test/clock').set('Authorization', `Bearer ${admin}`).send({ advanceBy: 'P1D' }).expect(200);
+    }
+    await waitFor(async () => {
+      const rows = await ds.query(`SELECT status FROM timers WHERE id = $1 AND status = 'fired'`, [`task_due:${escalation.id}`]);
+      return rows.length > 0 ? rows : undefined;
+    });
+    const chained = await ds.query(`SELECT id FROM tasks WHERE parent_task_id = $1`, [escalation.id]);
+    expect(chained).toEqual([]);
+    const [row] = await ds.query(`SELECT escalated, status FROM tasks WHERE id = $1`, [escalation.id]);
+    expect(row).toEqual({ escalated: false, status: 'open' });
+    const committee = await t.login('committee.sdh');
+    // Overdue tasks come first in the committee's queue; page through it to find this one.
+    let shown: { overdue: boolean; escalated: boolean } | undefined;
+    let cursor: string | undefined;
+    do {
+      const inbox = await t.http().get('/api/v1/tasks').query({ type: 'escalation', limit: 200, ...(cursor ? { cursor } : {}) })
+        .set('Authorization', `Bearer ${committee}`).expect(200);
+      shown = inbox.body.items.find((i: { id: string }) => i.id === escalation.id) ?? shown;
+      cursor = inbox.body.nextCursor ?? undefined;
+    } while (cursor && !shown);
+    expect(shown).toEqual(expect.objectContaining({ overdue: true, escalated: false }));
+  });
+
   it('rolls a task back with the transaction that created it', async () => {
     const before = await ds.query(`SELECT count(*)::int AS c FROM tasks`);
     await expect(ds.transaction(async (m) => {

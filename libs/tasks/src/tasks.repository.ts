@@ -220,11 +220,14 @@ export class TasksRepository {
     return rows.map((r: { id: string }) => r.id);
   }
 
-  /** Flags an overdue task once; false when it was already escalated or closed. */
+  /**
+   * Flags an overdue task once; false when it was already escalated or closed, or when it is itself an
+   * escalation (the end of the chain, PRODUCT.md section 10: shown as overdue, never escalated).
+   */
   async markEscalated(m: EntityManager, id: string, now: Date): Promise<TaskRow | undefined> {
-    const [row] = await modifyReturning(m, 
+    const [row] = await modifyReturning(m,
       `UPDATE tasks SET escalated = true, escalated_at = $2, updated_at = now()
-       WHERE id = $1 AND escalated = false AND status IN ('open', 'claimed') AND due_at <= $2 ${RETURNING}`,
+       WHERE id = $1 AND escalated = false AND type <> 'escalation' AND status IN ('open', 'claimed') AND due_at <= $2 ${RETURNING}`,
       [id, now],
     );
     return row;
