@@ -45,6 +45,8 @@ export class ClosureService {
         addressee: { role: 'committee_member' }, details: { closureRequestId: id, requestingAgency: actor.agencyCode, reason },
       }, actor, meta);
       await m.query(`UPDATE closure_requests SET task_id = $2 WHERE id = $1`, [id, task.id]);
+      // The +12 check-in asked the lead agency for exactly this (PRODUCT.md section 9): its task is done.
+      if (reason === 'follow_up_completed') await this.tasks.completeOpenForCase(m, caseId, 'follow_up_close', actor);
       await this.cases.addHistory(m, caseId, 'closure_requested', actor, { closureRequestId: id, reason });
       await this.audit.record(m, { actor, meta, action: 'closure.request', subjectType: 'closure_request', subjectId: id, caseId });
       return this.view(m, id);

@@ -14,11 +14,11 @@ const DAY = 24 * 3600_000;
 
 interface CheckinRow {
   id: string; plan_id: string; case_id: string; sequence: number; months_after_start: number; due_date: string; agency_code: string;
-  status: 'scheduled' | 'due' | 'done'; outcome: string | null; notes_enc: string | null; task_id: string | null; recorded_at: Date | null;
+  status: 'scheduled' | 'due' | 'done'; outcome: string | null; notes_enc: string | null; new_needs_enc: string | null; task_id: string | null; recorded_at: Date | null;
 }
 
 const CHECKIN_SELECT = `SELECT id, plan_id, case_id, sequence, months_after_start, due_date::text AS due_date, agency_code, status, outcome,
-  notes_enc, task_id, recorded_at FROM follow_up_checkins`;
+  notes_enc, new_needs_enc, task_id, recorded_at FROM follow_up_checkins`;
 
 /**
  * One-year follow-up (PRODUCT.md section 9): a plan with check-ins (+1, +3, +6, +9, +12 months by default)
@@ -175,7 +175,7 @@ export class FollowUpService implements OnModuleInit {
       startDate: plan.start_date,
       checkins: checkins.map((c) => ({
         id: c.id, agency: c.agency_code, dueDate: c.due_date, status: c.status, outcome: c.outcome,
-        notes: this.cipher.decrypt(c.notes_enc), recordedAt: c.recorded_at?.toISOString() ?? null,
+        notes: this.cipher.decrypt(c.notes_enc), newNeeds: this.cipher.decrypt(c.new_needs_enc), recordedAt: c.recorded_at?.toISOString() ?? null,
       })),
     };
   }

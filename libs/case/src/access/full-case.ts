@@ -119,6 +119,8 @@ export interface FullCase {
       status: string;
       outcome: string | null;
       notes: string | null;
+      /** Needs found at the check-in, for the lead agency to act on (a new referral). */
+      newNeeds: string | null;
       recordedAt: string | null;
     }[];
   } | null;

@@ -164,6 +164,7 @@ export class CheckinResponse {
   @ApiProperty() status: string;
   @ApiPropertyOptional({ type: String, nullable: true }) outcome?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) notes?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'New needs found at the check-in; the lead agency may refer for them' }) newNeeds?: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) recordedAt: string | null;
 }
 

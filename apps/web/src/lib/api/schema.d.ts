@@ -1710,6 +1710,8 @@ export interface components {
             status: string;
             outcome?: string | null;
             notes?: string | null;
+            /** @description New needs found at the check-in; the lead agency may refer for them */
+            newNeeds?: string | null;
             /** Format: date-time */
             recordedAt: string | null;
         };

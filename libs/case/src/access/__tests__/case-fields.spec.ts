@@ -146,8 +146,8 @@ const fixture = (): FullCase => ({
   followUp: {
     startDate: '2026-02-15',
     checkins: [
-      { id: 'chk-msp', agency: 'MSP', dueDate: '2026-03-15', status: 'done', outcome: 'stable', notes: 'Health stable', recordedAt: '2026-03-14T10:00:00Z' },
-      { id: 'chk-mies', agency: 'MIES', dueDate: '2026-03-15', status: 'pending', outcome: null, notes: null, recordedAt: null },
+      { id: 'chk-msp', agency: 'MSP', dueDate: '2026-03-15', status: 'done', outcome: 'stable', notes: 'Health stable', newNeeds: 'Dental care', recordedAt: '2026-03-14T10:00:00Z' },
+      { id: 'chk-mies', agency: 'MIES', dueDate: '2026-03-15', status: 'pending', outcome: null, notes: null, newNeeds: null, recordedAt: null },
     ],
   },
 });
@@ -330,7 +330,7 @@ describe('case field matrix, whole output', () => {
 
   it('the visa officer receives no identification, consent, screening, care or follow-up content', () => {
     const json = JSON.stringify(projectCase(full, VIEWERS.visaOfficer));
-    for (const secret of [CIRCUMSTANCES, DATE_OF_BIRTH, PHONE, ADDRESS, CONFIDENTIAL_A, PLAIN_A, 'Health stable']) {
+    for (const secret of [CIRCUMSTANCES, DATE_OF_BIRTH, PHONE, ADDRESS, CONFIDENTIAL_A, PLAIN_A, 'Health stable', 'Dental care']) {
       expect(json).not.toContain(secret);
     }
   });

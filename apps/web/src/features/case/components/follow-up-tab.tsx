@@ -4,11 +4,13 @@ import { formatDate, formatDateTime } from '../../../lib/i18n/format';
 import type { CaseDetail } from '../api/case.types';
 import { readable } from '../api/case-rules';
 
-/** The one-year follow-up: its start and the check-ins this user may see, read-only. */
+/** The one-year follow-up: its start and the check-ins this user may see, with new needs for the lead agency to act on. */
 export function FollowUpTab({ followUp }: { followUp: CaseDetail['followUp'] }) {
   const { t } = useTranslation('case');
   if (!followUp) return <Text>{t('followUp.none')}</Text>;
   const checkins = followUp.checkins ?? [];
+  // New needs reach only those who may read them (the lead agency, the check-in's agency): a column when any.
+  const hasNeeds = checkins.some((c) => c.newNeeds);
   return (
     <Stack gap="sm">
       {followUp.startDate && <Text>{t('followUp.start', { date: formatDate(followUp.startDate) })}</Text>}
@@ -21,6 +23,7 @@ export function FollowUpTab({ followUp }: { followUp: CaseDetail['followUp'] }) 
                 <Table.Th scope="col">{t('followUp.agency')}</Table.Th>
                 <Table.Th scope="col">{t('followUp.status')}</Table.Th>
                 <Table.Th scope="col">{t('followUp.outcome')}</Table.Th>
+                {hasNeeds && <Table.Th scope="col">{t('followUp.newNeeds')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -33,6 +36,7 @@ export function FollowUpTab({ followUp }: { followUp: CaseDetail['followUp'] }) 
                     {c.outcome ? t(`checkinOutcome.${c.outcome}`, { ns: 'enums' }) : '—'}
                     {c.recordedAt ? ` (${formatDateTime(c.recordedAt)})` : ''}
                   </Table.Td>
+                  {hasNeeds && <Table.Td>{c.newNeeds ?? '—'}</Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>
