@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { bootApp, TestApp, waitFor } from '../support/app';
-import { Protocol } from '../referral/protocol';
+import { TestApp, waitFor } from '../support/app';
+import { Protocol, protocolApp } from '../referral/protocol';
 
 /**
  * PRODUCT.md sections 8 and 9 end to end, as their users meet them, with the test clock moving the whole
@@ -11,12 +11,8 @@ describe('Regularization and follow-up over months of the test clock (PRODUCT.md
   let p: Protocol;
   let ds: DataSource;
 
-  beforeAll(async () => {
-    t = await bootApp();
-    ds = t.app.get(DataSource);
-    p = new Protocol(t);
-    await p.login('officer.rumichaca', 'committee.mdi', 'committee.mies', 'committee.sdh', 'visa.mremh', 'focal.sdh', 'focal.msp', 'admin');
-  });
+  beforeAll(async () => ({ t, p, ds } = await protocolApp(
+    ['officer.rumichaca', 'committee.mdi', 'committee.mies', 'committee.sdh', 'visa.mremh', 'focal.sdh', 'focal.msp', 'admin'])));
   afterAll(() => t.close());
 
   /** Moves the application's clock; answers its new time. */

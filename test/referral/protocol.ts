@@ -1,5 +1,14 @@
-import { TestApp } from '../support/app';
+import { DataSource } from 'typeorm';
+import { bootApp, TestApp } from '../support/app';
 import { CHILD_ANSWERS, intake, POSSIBLE_ANSWERS } from '../identification/fixtures';
+
+/** Boots an app of the suite's own and signs the given demo users in: `beforeAll(async () => ({ t, p, ds } = await protocolApp([...])))`. */
+export async function protocolApp(users: string[], env: Record<string, string> = {}): Promise<{ t: TestApp; p: Protocol; ds: DataSource }> {
+  const t = await bootApp(env);
+  const p = new Protocol(t);
+  await p.login(...users);
+  return { t, p, ds: t.app.get(DataSource) };
+}
 
 /** Drives a case through the protocol over HTTP, as the web app would. */
 export class Protocol {
