@@ -123,7 +123,7 @@ export class ReferralLifecycleService {
       const ok = await this.repository.discharge(m, p.id, {
         at: this.clock.now(), reason: dto.reason, riskEnc: this.cipher.encryptJson(dto.riskAssessment ?? null), by: actor.id,
       });
-      if (!ok) throw ProblemException.conflict('conflict', { detail: { es: 'La persona ya egresó', en: 'The person was already discharged' } });
+      if (!ok) throw ProblemException.conflict(ReferralErrorCode.AlreadyDischarged);
       await this.repository.freePlace(m, p.shelter_id);
       await this.repository.move(m, p.referral_id, ['accepted'], 'completed', actor.id, null, 'outcome_enc');
       await this.cases.addHistory(m, p.case_id, 'discharge', actor, { placementId: p.id, reason: dto.reason, shelterId: p.shelter_id });

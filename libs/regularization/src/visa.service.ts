@@ -6,7 +6,7 @@ import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, P
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { GrantVisaDto, VisaQueryDto } from './dto/visa.dto';
-import { RegularizationErrorCode } from './regularization.exception';
+import { CLAIMED_BY_ANOTHER, RegularizationErrorCode } from './regularization.exception';
 import { RegularizationService } from './regularization.service';
 import { VisaMoveSet, VisaRepository, VisaRow } from './visa.repository';
 
@@ -137,9 +137,7 @@ export class VisaService implements OnModuleInit {
 
   private requireClaimer(v: VisaRow, actor: Actor): void {
     if (v.status === 'under_review' && v.claimed_by !== actor.id) {
-      throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { detail: {
-        es: 'Otra persona de la Dirección de Visados tomó esta solicitud', en: 'Another visa officer claimed this request',
-      } });
+      throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { detail: CLAIMED_BY_ANOTHER });
     }
   }
 
