@@ -76,7 +76,6 @@ export class ReferralService implements OnModuleInit {
       }
       shelterId = shelter.id;
       agency = shelter.operator_code;
-      await this.repository.addPending(m, shelter.id, 1);
     } else if (input.shelterId) {
       throw ProblemException.unprocessable(CommonErrorCode.ValidationFailed, { errors: [{ path: `${path}shelterId`, message: 'only shelter referrals name a shelter' }] });
     } else if (!(await this.repository.agencyExists(m, agency))) {
