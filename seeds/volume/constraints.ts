@@ -15,7 +15,8 @@ interface Index { name: string; definition: string; comment: string | null }
  *   each: minutes for a million cases);
  * - the row triggers of the written tables (the guards that keep pseudonymized cases erased, migration
  *   1764930000000), disabled and enabled again: they refuse writes of the application's role only, and the
- *   generator writes as the schema owner, so for it they would only cost a PL/pgSQL call per row;
+ *   generator writes as the schema owner, so for it they would only cost a PL/pgSQL call per row; and the
+ *   shelter counters' triggers (migration 1764972000000), whose counts the loader computes once from the rows;
  * - when the run at least doubles the cases (`dropIndexes`), the indexes that no constraint owns, dropped and
  *   built again from their definitions, with their comments (a sorted build, in parallel, instead of one insertion per row: a fifth
  *   of the load's time; a smaller run keeps them, as rebuilding them over all the rows would cost more).

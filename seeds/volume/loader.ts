@@ -45,7 +45,7 @@ export class Loader {
   }
 
   /**
-   * The counters the referral module keeps (occupied places, pending referrals), from the rows; then the
+   * The shelter counters (occupied places, pending referrals), from the rows, as their triggers are off during the load; then the
    * indexes, the statistics (ANALYZE, which also lets the foreign-key checks plan their joins), the
    * foreign keys and triggers; then the commit.
    */

@@ -3,7 +3,7 @@ import { bootApp, TestApp } from '../support/app';
 import { Protocol } from './protocol';
 
 /**
- * Capacity is enforced by PostgreSQL (a conditional update on the shelter row and a CHECK), so 100
+ * Capacity is enforced by PostgreSQL (the placement trigger moves `occupied` on the locked shelter row, under a CHECK), so 100
  * simultaneous acceptances for 30 free places admit exactly 30 people.
  */
 describe('Shelter capacity under concurrency (issue 4)', () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { API_PREFIX, authConfig, ProblemException } from '@ruta/core';
+import { API_PREFIX, authConfig, CommonErrorCode, ProblemException } from '@ruta/core';
 import type { CookieOptions, Request, Response } from 'express';
 import { AuthErrorCode } from './auth.exception';
 
@@ -44,12 +44,12 @@ export class SessionCookieService {
   refreshToken(mode: SessionMode, req: Request, fromBody: string | undefined, required: boolean): string | undefined {
     if (mode === 'json') {
       if (required && fromBody === undefined) {
-        throw ProblemException.badRequest('validation_failed', { errors: [{ path: 'refreshToken', message: 'refreshToken is required (or send X-Ruta-Session: cookie)' }] });
+        throw ProblemException.badRequest(CommonErrorCode.ValidationFailed, { errors: [{ path: 'refreshToken', message: 'refreshToken is required (or send X-Ruta-Session: cookie)' }] });
       }
       return fromBody;
     }
     if (fromBody !== undefined) {
-      throw ProblemException.badRequest('validation_failed', { errors: [{ path: 'refreshToken', message: 'with X-Ruta-Session: cookie the refresh token is read from the cookie, not the body' }] });
+      throw ProblemException.badRequest(CommonErrorCode.ValidationFailed, { errors: [{ path: 'refreshToken', message: 'with X-Ruta-Session: cookie the refresh token is read from the cookie, not the body' }] });
     }
     const cookie = (req.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
     return typeof cookie === 'string' && cookie !== '' ? cookie : undefined;

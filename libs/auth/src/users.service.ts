@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { Actor, Clock, decodeCursor, defined, DEFAULT_LIMIT, Page, pageOf, ProblemException, RequestMeta, Role } from '@ruta/core';
+import { Actor, Clock, CommonErrorCode, decodeCursor, DEFAULT_LIMIT, defined, Page, pageOf, ProblemException, RequestMeta, Role } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthErrorCode } from './auth.exception';
@@ -51,7 +51,7 @@ export class UsersService {
     checkScope(dto.roles, dto.unit ?? null, dto.shelterId ?? null);
     const passwordHash = await this.passwords.hash(dto.password);
     return this.ds.transaction(async (m) => {
-      if (await this.users.findByUsername(m, dto.username)) throw ProblemException.conflict('already_exists');
+      if (await this.users.findByUsername(m, dto.username)) throw ProblemException.conflict(CommonErrorCode.AlreadyExists);
       const id = await this.users.insert(m, { ...dto, passwordHash, passwordResetBy: actor.id, passwordResetAt: this.clock.now() });
       const created = (await this.users.findById(m, id))!;
       await this.audit.record(m, {

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { CaseAccessService, CaseViewer } from '@ruta/case';
+import { CaseAccessService, CaseRow, CaseViewer } from '@ruta/case';
 import { Actor, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { attachmentName } from './attachment-name';
+import { AttachmentPart, AttachmentRepository } from './attachment.repository';
 import { CareErrorCode } from './care.exception';
 import { CarePlanService } from './care-plan.service';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 const ALLOWED = new Map([['application/pdf', 'pdf'], ['image/jpeg', 'jpg'], ['image/png', 'png']]);
-type Part = 'case' | 'care_plan' | 'visa_request';
+type Part = AttachmentPart;
 
 /** Which viewers see each part of a case, and so its attachments (PRODUCT.md sections 2 and 7). */
 function seesPart(viewer: CaseViewer, part: Part, partShelterId: string | null): boolean {
@@ -30,6 +31,7 @@ function seesPart(viewer: CaseViewer, part: Part, partShelterId: string | null):
 export class AttachmentService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly repository: AttachmentRepository,
     private readonly access: CaseAccessService,
     private readonly carePlans: CarePlanService,
     private readonly audit: AuditService,
@@ -47,13 +49,12 @@ export class AttachmentService {
     const filename = attachmentName(file.originalname, detected.mime);
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
-      const { partId, shelterId } = await this.resolvePart(m, caseId, part, viewer, actor);
+      const { partId, shelterId } = await this.resolvePart(m, row, part, viewer, actor);
       if (!seesPart(viewer, part, shelterId)) throw ProblemException.unprocessable(CareErrorCode.PartNotAllowed, { errors: [{ path: 'part', message: `not allowed for this case part: ${part}` }] });
-      const [saved] = await m.query(
-        `INSERT INTO attachments (case_id, part, part_id, filename_enc, content_type, size_bytes, sha256, content_enc, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, uploaded_at`,
-        [row.id, part, partId, this.cipher.encrypt(filename), detected.mime, file.size,
-          createHash('sha256').update(file.buffer).digest('hex'), this.cipher.encryptBytes(file.buffer), actor.id]);
+      const saved = await this.repository.insert(m, {
+        caseId: row.id, part, partId, filenameEnc: this.cipher.encrypt(filename), contentType: detected.mime, size: file.size,
+        sha256: createHash('sha256').update(file.buffer).digest('hex'), contentEnc: this.cipher.encryptBytes(file.buffer), by: actor.id,
+      });
       await this.audit.record(m, { actor, meta, action: 'attachment.upload', subjectType: 'attachment', subjectId: saved.id, caseId, details: { part, contentType: detected.mime, size: file.size } });
       return { id: saved.id, caseId, part, partId, contentType: detected.mime, size: file.size, filename, uploadedAt: saved.uploaded_at.toISOString() };
     });
@@ -61,27 +62,27 @@ export class AttachmentService {
 
   async download(actor: Actor, id: string, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
-      const [a] = await m.query(`SELECT * FROM attachments WHERE id = $1`, [id]);
+      const a = await this.repository.find(m, id);
       if (!a) throw ProblemException.notFound(CareErrorCode.AttachmentNotFound);
       const { viewer } = await this.access.requireCaseAccess(m, actor, a.case_id, meta, false, CareErrorCode.AttachmentNotFound);
-      const shelterId = a.part === 'care_plan' ? (await m.query(`SELECT shelter_id FROM care_plans WHERE id = $1`, [a.part_id]))[0]?.shelter_id ?? null : null;
+      const shelterId = a.part === 'care_plan' ? await this.repository.carePlanShelter(m, a.part_id) : null;
       if (!seesPart(viewer, a.part, shelterId)) throw ProblemException.notFound(CareErrorCode.AttachmentNotFound);
       await this.audit.record(m, { actor, meta, action: 'attachment.download', subjectType: 'attachment', subjectId: id, caseId: a.case_id });
       // Names stored before issue 9 were not cleaned: the served name is always made safe again.
-      const contentType = a.content_type as string;
-      return { contentType, filename: attachmentName(this.cipher.decrypt(a.filename_enc as string), contentType), content: this.cipher.decryptBytes(a.content_enc as Buffer) };
+      const contentType = a.content_type;
+      return { contentType, filename: attachmentName(this.cipher.decrypt(a.filename_enc), contentType), content: this.cipher.decryptBytes(a.content_enc) };
     });
   }
 
-  private async resolvePart(m: EntityManager, caseId: string, part: Part, viewer: CaseViewer, actor: Actor): Promise<{ partId: string | null; shelterId: string | null }> {
+  private async resolvePart(m: EntityManager, row: CaseRow, part: Part, viewer: CaseViewer, actor: Actor): Promise<{ partId: string | null; shelterId: string | null }> {
     if (part === 'case') return { partId: null, shelterId: null };
     if (part === 'care_plan') {
-      const target = await this.carePlans.target(m, (await m.query(`SELECT * FROM cases WHERE id = $1`, [caseId]))[0], viewer, actor);
+      const target = await this.carePlans.target(m, row, viewer, actor);
       if (!target.planId) throw ProblemException.unprocessable(CareErrorCode.AttachmentPartNotFound, { errors: [{ path: 'part', message: 'the case has no care plan yet' }] });
       return { partId: target.planId, shelterId: target.shelterId };
     }
-    const [visa] = await m.query(`SELECT id FROM visa_requests WHERE case_id = $1 ORDER BY requested_at DESC LIMIT 1`, [caseId]);
-    if (!visa) throw ProblemException.unprocessable(CareErrorCode.AttachmentPartNotFound, { errors: [{ path: 'part', message: 'the case has no visa request' }] });
-    return { partId: visa.id, shelterId: null };
+    const visaId = await this.repository.latestVisaRequestId(m, row.id);
+    if (!visaId) throw ProblemException.unprocessable(CareErrorCode.AttachmentPartNotFound, { errors: [{ path: 'part', message: 'the case has no visa request' }] });
+    return { partId: visaId, shelterId: null };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer } from '@ruta/case';
-import { Actor, Clock, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, CommonErrorCode, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { CareErrorCode } from './care.exception';
@@ -71,13 +71,13 @@ export class CarePlanService implements OnModuleInit {
       let planId = target.planId;
       let version: number | undefined;
       if (planId === null) {
-        if (expected !== 0) throw ProblemException.conflict('version_conflict', { extensions: { currentVersion: 0 } });
+        if (expected !== 0) throw ProblemException.conflict(CommonErrorCode.VersionConflict, { extensions: { currentVersion: 0 } });
         planId = (await this.repository.create(m, { caseId, placementId: target.placementId, shelterId: target.shelterId, goalsEnc, by: actor.id, at: now })) ?? null;
-        if (planId === null) throw ProblemException.conflict('version_conflict');
+        if (planId === null) throw ProblemException.conflict(CommonErrorCode.VersionConflict);
         version = 1;
       } else {
         version = await this.repository.update(m, planId, expected, goalsEnc, actor.id, now);
-        if (version === undefined) throw ProblemException.conflict('version_conflict', { extensions: { currentVersion: target.version } });
+        if (version === undefined) throw ProblemException.conflict(CommonErrorCode.VersionConflict, { extensions: { currentVersion: target.version } });
       }
       await this.repository.addVersion(m, planId, version, goalsEnc, actor.id, now);
       await this.afterUpdate(m, row, planId, actor, now);

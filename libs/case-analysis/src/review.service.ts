@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService } from '@ruta/case';
-import { Actor, caseAnalysisConfig, Clock, FieldCipher, IdempotencyService, pageList, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, caseAnalysisConfig, Clock, CommonErrorCode, FieldCipher, IdempotencyService, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { ReferralService } from '@ruta/referral';
 import { RegularizationService } from '@ruta/regularization';
 import { TasksService } from '@ruta/tasks';
@@ -169,7 +169,7 @@ export class ReviewService implements OnModuleInit {
       if (!row.lead_agency) throw ProblemException.conflict(CaseAnalysisErrorCode.NoLeadAgency);
       await this.directory.requireLeadCapable(m, dto.agency, 'agency');
       const version = await this.caseRepository.update(m, row.id, row.version, { lead_agency: dto.agency });
-      if (version === null) throw ProblemException.conflict('version_conflict');
+      if (version === null) throw ProblemException.conflict(CommonErrorCode.VersionConflict);
       const moved = row.lead_agency === dto.agency ? [] : await this.tasks.reassignAgencyForCase(m, row.id, row.lead_agency, dto.agency);
       await this.cases.addHistory(m, row.id, 'lead_agency_changed', actor, { from: row.lead_agency, to: dto.agency, tasksMoved: moved.length, reasonEnc: this.cipher.encrypt(dto.reason) });
       await this.audit.record(m, { actor, meta, action: 'case.lead_agency', subjectType: 'case', subjectId: row.id, caseId: row.id, changedFields: ['leadAgency'], details: { from: row.lead_agency, to: dto.agency } });

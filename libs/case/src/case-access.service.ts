@@ -42,10 +42,7 @@ export class CaseAccessService {
   /** Writes are for the identifying unit's officers, the committee and the lead agency. */
   requireWriter(viewer: CaseViewer): void {
     const ok = viewer.kind === 'officer' || viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead);
-    if (!ok) throw ProblemException.unprocessable('not_case_writer', { detail: {
-      es: 'Solo la unidad que identificó el caso, el equipo de análisis o la institución líder pueden modificarlo',
-      en: 'Only the identifying unit, the case-analysis team or the lead agency may change this case',
-    } });
+    if (!ok) throw ProblemException.unprocessable(CaseErrorCode.NotCaseWriter);
   }
 }
 

@@ -9,6 +9,7 @@ export enum CaseErrorCode {
   ConsentNotAllowed = 'consent_change_not_allowed',
   LinkNotAllowed = 'link_not_allowed',
   UnknownAgency = 'unknown_agency',
+  NotCaseWriter = 'not_case_writer',
 }
 
 registerProblemCodes({
@@ -21,4 +22,8 @@ registerProblemCodes({
   [CaseErrorCode.UnknownReference]: { es: 'Un código de referencia no existe', en: 'A reference code does not exist' },
   [CaseErrorCode.LinkNotAllowed]: { es: 'No se pueden vincular estos casos', en: 'These cases cannot be linked' },
   [CaseErrorCode.UnknownAgency]: { es: 'Una institución indicada no existe', en: 'An agency named does not exist' },
+  [CaseErrorCode.NotCaseWriter]: {
+    es: 'Solo la unidad que identificó el caso, el equipo de análisis o la institución líder pueden modificarlo',
+    en: 'Only the identifying unit, the case-analysis team or the lead agency may change this case',
+  },
 });

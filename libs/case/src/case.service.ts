@@ -55,7 +55,7 @@ export class CaseService implements OnModuleInit {
     // The retention period runs from the last closing (PRODUCT.md section 12); reopening stops it.
     const closing = input.to === 'closed' ? { closed_at: this.clock.now() } : row.status === 'closed' ? { closed_at: null } : {};
     const version = await this.repository.update(m, row.id, input.expectedVersion ?? row.version, { status: input.to, ...closing, ...(input.set ?? {}) });
-    if (version === null) throw ProblemException.conflict('version_conflict');
+    if (version === null) throw ProblemException.conflict(CaseErrorCode.VersionConflict);
     await this.repository.insertHistory(m, {
       caseId: row.id, action: input.action, fromStatus: row.status, toStatus: input.to, actor, at: this.clock.now(),
       clientTxId: input.clientTxId, details: input.details,

@@ -4,7 +4,8 @@ import { CaseModule } from '@ruta/case';
 import { DirectoryModule } from '@ruta/directory';
 import { TasksModule } from '@ruta/tasks';
 import { ClosureController } from './closure.controller';
+import { ClosureRepository } from './closure.repository';
 import { ClosureService } from './closure.service';
 
-@Module({ imports: [AuditModule, TasksModule, DirectoryModule, CaseModule], controllers: [ClosureController], providers: [ClosureService], exports: [ClosureService] })
+@Module({ imports: [AuditModule, TasksModule, DirectoryModule, CaseModule], controllers: [ClosureController], providers: [ClosureRepository, ClosureService], exports: [ClosureService] })
 export class ClosureModule {}

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { CaseAccessService, CaseRepository, CaseService } from '@ruta/case';
-import { Actor, Clock, FieldCipher, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
 import { ClosureErrorCode } from './closure.exception';
+import { ClosureRepository } from './closure.repository';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyNames, AgencyRef } from '@ruta/directory';
@@ -21,6 +22,7 @@ export interface ClosureView {
 export class ClosureService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly repository: ClosureRepository,
     private readonly access: CaseAccessService,
     private readonly cases: CaseService,
     private readonly caseRepository: CaseRepository,
@@ -36,15 +38,13 @@ export class ClosureService {
       const { row } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
       if (!row.lead_agency || row.lead_agency !== actor.agencyCode) throw ProblemException.unprocessable(ClosureErrorCode.NotLeadAgency);
       if (!['recognized', 'in_assistance', 'follow_up'].includes(row.status)) throw ProblemException.conflict(ClosureErrorCode.NotClosable, { extensions: { status: row.status } });
-      const [pending] = await m.query(`SELECT id FROM closure_requests WHERE case_id = $1 AND status = 'pending'`, [caseId]);
-      if (pending) throw ProblemException.conflict(ClosureErrorCode.AlreadyPending);
-      const [{ id }] = await m.query(`INSERT INTO closure_requests (case_id, reason, requested_by, requesting_agency) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [caseId, reason, actor.id, actor.agencyCode]);
+      if (await this.repository.hasPending(m, caseId)) throw ProblemException.conflict(ClosureErrorCode.AlreadyPending);
+      const id = await this.repository.insert(m, { caseId, reason, by: actor.id, agency: actor.agencyCode });
       const task = await this.cases.addTask(m, {
         type: 'closure_approval', caseId, priority: 'normal', dueAt: new Date(this.clock.nowMs() + 7 * 24 * 3600_000),
         addressee: { role: 'committee_member' }, details: { closureRequestId: id, requestingAgency: actor.agencyCode, reason },
       }, actor, meta);
-      await m.query(`UPDATE closure_requests SET task_id = $2 WHERE id = $1`, [id, task.id]);
+      await this.repository.setTask(m, id, task.id);
       // The +12 check-in asked the lead agency for exactly this (PRODUCT.md section 9): its task is done.
       if (reason === 'follow_up_completed') await this.tasks.completeOpenForCase(m, caseId, 'follow_up_close', actor);
       await this.cases.addHistory(m, caseId, 'closure_requested', actor, { closureRequestId: id, reason });
@@ -85,8 +85,7 @@ export class ClosureService {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
       // Retention erased who the person is (PRODUCT.md section 12): there is nothing left to work on.
-      const [{ pseudonymized_at: pseudonymizedAt }] = await m.query(`SELECT pseudonymized_at FROM cases WHERE id = $1`, [caseId]);
-      if (pseudonymizedAt) throw ProblemException.conflict(ClosureErrorCode.Pseudonymized);
+      if (await this.repository.pseudonymizedAt(m, caseId)) throw ProblemException.conflict(ClosureErrorCode.Pseudonymized);
       const previous = row.status_before_closure ?? 'identified';
       const traffickingStatus = row.closure_reason === 'not_recognized' ? 'presumed_victim'
         : row.closure_reason === 'no_indicators' ? 'possible_victim' : row.trafficking_status;
@@ -118,25 +117,23 @@ export class ClosureService {
   }
 
   private async pendingFor(m: EntityManager, actor: Actor, id: string, meta: RequestMeta) {
-    const [req] = await m.query(`SELECT * FROM closure_requests WHERE id = $1 FOR UPDATE`, [id]);
+    const req = await this.repository.find(m, id, true);
     if (!req) throw ProblemException.notFound(ClosureErrorCode.NotFound);
     await this.access.requireCaseAccess(m, actor, req.case_id, meta, false, ClosureErrorCode.NotFound);
     if (req.status !== 'pending') throw ProblemException.conflict(ClosureErrorCode.NotPending);
     if (req.requesting_agency === actor.agencyCode) {
       throw ProblemException.unprocessable(ClosureErrorCode.SameAgency, { extensions: { requestingAgency: req.requesting_agency } });
     }
-    return req as { id: string; case_id: string; reason: string; task_id: string | null };
+    return req;
   }
 
   private async decide(m: EntityManager, id: string, status: 'approved' | 'rejected', actor: Actor, reasonEnc: string | null) {
-    const rows = await modifyReturning(m,
-      `UPDATE closure_requests SET status = $2, decided_by = $3, deciding_agency = $4, decided_at = $5, rejection_reason_enc = $6
-       WHERE id = $1 AND status = 'pending' RETURNING id`, [id, status, actor.id, actor.agencyCode, this.clock.now(), reasonEnc]);
-    if (rows.length !== 1) throw ProblemException.conflict(ClosureErrorCode.NotPending);
+    const decided = await this.repository.decide(m, id, { status, by: actor.id, agency: actor.agencyCode, at: this.clock.now(), reasonEnc });
+    if (!decided) throw ProblemException.conflict(ClosureErrorCode.NotPending);
   }
 
   private async view(m: EntityManager, id: string): Promise<ClosureView> {
-    const [r] = await m.query(`SELECT * FROM closure_requests WHERE id = $1`, [id]);
+    const r = (await this.repository.find(m, id))!;
     return {
       id: r.id, caseId: r.case_id, reason: r.reason, status: r.status, requestingAgency: (await this.agencies.ref(r.requesting_agency))!,
       requestedAt: r.requested_at.toISOString(), decidingAgency: await this.agencies.ref(r.deciding_agency), decidedAt: r.decided_at?.toISOString() ?? null,

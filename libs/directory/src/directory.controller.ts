@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, pageList, ProblemException, RequestMeta, SignedIn, ParseIdPipe, ApiPageResponse, ApiRefusals } from '@ruta/core';
+import { Actor, Allow, ApiPageResponse, ApiRefusals, CommonErrorCode, CurrentActor, CurrentRequest, pageList, PageQueryDto, ParseIdPipe, ProblemException, RequestMeta, SignedIn } from '@ruta/core';
 import { DirectoryService } from './directory.service';
 import { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 import { CreateShelterDto, UpdateShelterDto } from './dto/shelter.dto';
@@ -9,7 +9,7 @@ import { AgencyResponse, BorderPointResponse, ProvinceResponse, ServiceResponse,
 function optionalVersion(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-  if (!match) throw ProblemException.badRequest('validation_failed', { errors: [{ path: 'If-Match', message: 'must be a version ETag' }] });
+  if (!match) throw ProblemException.badRequest(CommonErrorCode.ValidationFailed, { errors: [{ path: 'If-Match', message: 'must be a version ETag' }] });
   return Number(match[1]);
 }
 

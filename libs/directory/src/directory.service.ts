@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { Actor, LocalizedText, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, CommonErrorCode, LocalizedText, ProblemException, RequestMeta } from '@ruta/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { DirectoryErrorCode } from './directory.exception';
 import { DirectoryRepository } from './directory.repository';
@@ -108,7 +108,7 @@ export class DirectoryService {
         name: dto.name, operator: dto.operator, capacity: dto.capacity, sexes: e.sexes, minAge: e.minAge, maxAge: e.maxAge,
         forms: e.exploitationForms, children: e.accompanyingChildren, active: dto.active,
       });
-      if (result === 'stale') throw ProblemException.conflict('version_conflict');
+      if (result === 'stale') throw ProblemException.conflict(CommonErrorCode.VersionConflict);
       if (result === 'missing') throw ProblemException.notFound(DirectoryErrorCode.ShelterNotFound);
       await this.audit.record(m, { actor, meta, action: 'shelter.update', subjectType: 'shelter', subjectId: id, changedFields: changed(dto) });
       return (await this.repository.findShelter(id, m))!;

@@ -2,23 +2,16 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { addMonths, CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
-import { Actor, Clock, FieldCipher, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { CheckinChangeDto, CheckinRecordDto, FollowUpPlanDto } from './dto/follow-up.dto';
 import { FollowUpErrorCode } from './follow-up.exception';
+import { CheckinRow, FollowUpRepository } from './follow-up.repository';
 
 export const CHECKIN_DUE_TIMER = 'follow_up_checkin_due';
 const DEFAULT_MONTHS = [1, 3, 6, 9, 12];
 const DAY = 24 * 3600_000;
-
-interface CheckinRow {
-  id: string; plan_id: string; case_id: string; sequence: number; months_after_start: number; due_date: string; agency_code: string;
-  status: 'scheduled' | 'due' | 'done'; outcome: string | null; notes_enc: string | null; new_needs_enc: string | null; task_id: string | null; recorded_at: Date | null;
-}
-
-const CHECKIN_SELECT = `SELECT id, plan_id, case_id, sequence, months_after_start, due_date::text AS due_date, agency_code, status, outcome,
-  notes_enc, new_needs_enc, task_id, recorded_at FROM follow_up_checkins`;
 
 /**
  * One-year follow-up (PRODUCT.md section 9): a plan with check-ins (+1, +3, +6, +9, +12 months by default)
@@ -29,6 +22,7 @@ const CHECKIN_SELECT = `SELECT id, plan_id, case_id, sequence, months_after_star
 export class FollowUpService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly repository: FollowUpRepository,
     private readonly access: CaseAccessService,
     private readonly cases: CaseService,
     private readonly caseRepository: CaseRepository,
@@ -51,19 +45,15 @@ export class FollowUpService implements OnModuleInit {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
       this.requireLead(row, viewer, actor);
       if (!isCalendarDate(dto.startDate)) throw ProblemException.unprocessable(FollowUpErrorCode.InvalidDate, { errors: [{ path: 'startDate', message: 'not a calendar date' }] });
-      const [existing] = await m.query(`SELECT id FROM follow_up_plans WHERE case_id = $1`, [caseId]);
-      if (existing) throw ProblemException.conflict(FollowUpErrorCode.AlreadyPlanned);
+      if (await this.repository.planExists(m, caseId)) throw ProblemException.conflict(FollowUpErrorCode.AlreadyPlanned);
       const lead = row.lead_agency!;
       const checkins = (dto.checkins ?? DEFAULT_MONTHS.map((months) => ({ monthsAfterStart: months, agency: lead })))
         .slice().sort((a, b) => a.monthsAfterStart - b.monthsAfterStart);
       await this.cases.transition(m, row, { action: 'create_follow_up_plan', to: 'follow_up', details: { startDate: dto.startDate } }, actor, meta);
-      const [{ id: planId }] = await m.query(`INSERT INTO follow_up_plans (case_id, start_date, created_by) VALUES ($1, $2, $3) RETURNING id`,
-        [caseId, dto.startDate, actor.id]);
+      const planId = await this.repository.insertPlan(m, { caseId, startDate: dto.startDate, by: actor.id });
       for (const [i, c] of checkins.entries()) {
         const due = addMonths(dto.startDate, c.monthsAfterStart);
-        const [{ id }] = await m.query(
-          `INSERT INTO follow_up_checkins (plan_id, case_id, sequence, months_after_start, due_date, agency_code) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [planId, caseId, i + 1, c.monthsAfterStart, due, c.agency]);
+        const id = await this.repository.insertCheckin(m, { planId, caseId, sequence: i + 1, monthsAfterStart: c.monthsAfterStart, dueDate: due, agency: c.agency });
         await this.timers.schedule(m, { kind: CHECKIN_DUE_TIMER, subjectId: id, fireAt: startOfDayInEcuador(due) });
         // A check-in addressed to an agency is a stake in the case (PRODUCT.md section 2).
         await this.caseRepository.addStake(m, { caseId, role: 'service_focal_point', agency: c.agency, reason: 'follow_up_checkin' });
@@ -92,11 +82,9 @@ export class FollowUpService implements OnModuleInit {
       if (dto.dueDate !== undefined && !isCalendarDate(dto.dueDate)) {
         throw ProblemException.unprocessable(FollowUpErrorCode.InvalidDate, { errors: [{ path: 'dueDate', message: 'not a calendar date' }] });
       }
-      const rows = await modifyReturning(m,
-        `UPDATE follow_up_checkins SET due_date = COALESCE($2::date, due_date), agency_code = COALESCE($3, agency_code)
-         WHERE id = $1 AND status = 'scheduled' RETURNING due_date::text AS due_date`, [c.id, dto.dueDate ?? null, dto.agency ?? null]);
-      if (rows.length !== 1) throw ProblemException.conflict(FollowUpErrorCode.AlreadyRecorded);
-      await this.timers.schedule(m, { kind: CHECKIN_DUE_TIMER, subjectId: c.id, fireAt: startOfDayInEcuador(rows[0].due_date as string) });
+      const dueDate = await this.repository.reschedule(m, c.id, dto.dueDate ?? null, dto.agency ?? null);
+      if (dueDate === undefined) throw ProblemException.conflict(FollowUpErrorCode.AlreadyRecorded);
+      await this.timers.schedule(m, { kind: CHECKIN_DUE_TIMER, subjectId: c.id, fireAt: startOfDayInEcuador(dueDate) });
       if (dto.agency) await this.caseRepository.addStake(m, { caseId: c.case_id, role: 'service_focal_point', agency: dto.agency, reason: 'follow_up_checkin' });
       await this.cases.addHistory(m, c.case_id, 'follow_up_rescheduled', actor, { checkinId: c.id, agency: dto.agency ?? c.agency_code });
       await this.audit.record(m, { actor, meta, action: 'follow_up.reschedule', subjectType: 'checkin', subjectId: c.id, caseId: c.case_id, changedFields: Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined) });
@@ -113,25 +101,22 @@ export class FollowUpService implements OnModuleInit {
       // Another agency's check-in is not visible to a focal point (the field matrix): as if it did not exist.
       if (viewer.kind === 'focal_point' && !viewer.lead && c.agency_code !== viewer.agency) throw ProblemException.notFound(FollowUpErrorCode.CheckinNotFound);
       if (actor.agencyCode !== c.agency_code && !lead) throw ProblemException.unprocessable(FollowUpErrorCode.NotAssigned);
-      const rows = await modifyReturning(m,
-        `UPDATE follow_up_checkins SET status = 'done', outcome = $2, notes_enc = $3, new_needs_enc = $4, recorded_by = $5, recorded_at = $6
-         WHERE id = $1 AND status <> 'done' RETURNING id`,
-        [c.id, dto.outcome, this.cipher.encrypt(dto.notes ?? null), this.cipher.encrypt(dto.newNeeds ?? null), actor.id, this.clock.now()]);
-      if (rows.length !== 1) throw ProblemException.conflict(FollowUpErrorCode.AlreadyRecorded);
+      const recorded = await this.repository.record(m, c.id, {
+        outcome: dto.outcome, notesEnc: this.cipher.encrypt(dto.notes ?? null), newNeedsEnc: this.cipher.encrypt(dto.newNeeds ?? null), by: actor.id, at: this.clock.now(),
+      });
+      if (!recorded) throw ProblemException.conflict(FollowUpErrorCode.AlreadyRecorded);
       if (c.task_id) await this.tasks.completeByAction(m, c.task_id, actor);
       await this.timers.cancel(m, CHECKIN_DUE_TIMER, c.id);
       const leadAgency = row.lead_agency!;
       if (dto.outcome === 'not_reached') {
-        const [previous] = await m.query(`SELECT outcome FROM follow_up_checkins WHERE plan_id = $1 AND sequence = $2`, [c.plan_id, c.sequence - 1]);
-        if (previous?.outcome === 'not_reached') {
+        if (await this.repository.outcomeAt(m, c.plan_id, c.sequence - 1) === 'not_reached') {
           await this.cases.addTask(m, {
             type: 'escalation', caseId: c.case_id, priority: 'high', dueAt: new Date(this.clock.nowMs() + 3 * DAY),
             addressee: { role: 'service_focal_point', agency: leadAgency }, details: { reason: 'follow_up_not_reached_twice', checkinId: c.id },
           }, actor, meta);
         }
       }
-      const [{ last }] = await m.query(`SELECT max(sequence) AS last FROM follow_up_checkins WHERE plan_id = $1`, [c.plan_id]);
-      if (Number(last) === c.sequence) {
+      if (await this.repository.lastSequence(m, c.plan_id) === c.sequence) {
         await this.cases.addTask(m, {
           type: 'follow_up_close', caseId: c.case_id, priority: 'normal', dueAt: new Date(this.clock.nowMs() + 14 * DAY),
           addressee: { role: 'service_focal_point', agency: leadAgency }, details: { reason: 'follow_up_completed' },
@@ -145,7 +130,7 @@ export class FollowUpService implements OnModuleInit {
 
   /** Timer: the check-in falls due and a follow_up_checkin task (due within 14 days) reaches its agency. */
   private async onDue(m: EntityManager, checkinId: string, firedAt: Date): Promise<void> {
-    const [c] = await m.query(`${CHECKIN_SELECT} WHERE id = $1 FOR UPDATE`, [checkinId]);
+    const c = await this.repository.checkin(m, checkinId, true);
     if (!c || c.status !== 'scheduled') return;
     // A closed case puts no work in anyone's queue.
     if ((await this.caseRepository.find(m, c.case_id))?.status === 'closed') return;
@@ -153,7 +138,7 @@ export class FollowUpService implements OnModuleInit {
       type: 'follow_up_checkin', caseId: c.case_id, priority: 'normal', dueAt: new Date(firedAt.getTime() + 14 * DAY),
       addressee: { role: 'service_focal_point', agency: c.agency_code }, details: { checkinId, monthsAfterStart: c.months_after_start },
     }, null, null);
-    await m.query(`UPDATE follow_up_checkins SET status = 'due', task_id = $2 WHERE id = $1`, [checkinId, task.id]);
+    await this.repository.markDue(m, checkinId, task.id);
   }
 
   private requireLead(row: CaseRow, viewer: CaseViewer, actor: Actor): void {
@@ -162,15 +147,15 @@ export class FollowUpService implements OnModuleInit {
   }
 
   private async checkin(m: EntityManager, id: string, lock = false): Promise<CheckinRow> {
-    const [c] = await m.query(`${CHECKIN_SELECT} WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+    const c = await this.repository.checkin(m, id, lock);
     if (!c) throw ProblemException.notFound(FollowUpErrorCode.CheckinNotFound);
     return c;
   }
 
   private async planOf(m: EntityManager, caseId: string) {
-    const [plan] = await m.query(`SELECT start_date::text AS start_date FROM follow_up_plans WHERE case_id = $1`, [caseId]);
+    const plan = await this.repository.plan(m, caseId);
     if (!plan) return null;
-    const checkins: CheckinRow[] = await m.query(`${CHECKIN_SELECT} WHERE case_id = $1 ORDER BY sequence`, [caseId]);
+    const checkins = await this.repository.checkinsOfCase(m, caseId);
     return {
       startDate: plan.start_date,
       checkins: checkins.map((c) => ({

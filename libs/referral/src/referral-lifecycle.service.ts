@@ -36,10 +36,8 @@ export class ReferralLifecycleService {
       const r = await this.asTarget(m, actor, id, meta);
       this.requireFrom(r, 'accept');
       if (r.shelter_id) {
-        if (!(await this.repository.takePlace(m, r.shelter_id))) {
-          throw ProblemException.conflict(ReferralErrorCode.ShelterAtCapacity, { extensions: { shelterId: r.shelter_id } });
-        }
-        await this.repository.insertPlacement(m, { caseId: r.case_id, shelterId: r.shelter_id, referralId: r.id, at: this.clock.now(), children: children ?? 0 });
+        const placed = await this.repository.insertPlacement(m, { caseId: r.case_id, shelterId: r.shelter_id, referralId: r.id, at: this.clock.now(), children: children ?? 0 });
+        if (!placed) throw ProblemException.conflict(ReferralErrorCode.ShelterAtCapacity, { extensions: { shelterId: r.shelter_id } });
       }
       if (!(await this.repository.move(m, r.id, REFERRAL_WORKFLOW.accept.from, 'accepted', actor.id, null))) {
         throw ProblemException.conflict(ReferralErrorCode.NotPending);
@@ -62,7 +60,6 @@ export class ReferralLifecycleService {
         throw ProblemException.conflict(ReferralErrorCode.NotPending);
       }
       if (reasonCode) await this.repository.setDeclineReasonCode(m, r.id, reasonCode);
-      if (r.shelter_id) await this.repository.addPending(m, r.shelter_id, -1);
       await this.finishResponseTask(m, r, actor);
       const caseRow = (await this.caseRepository.find(m, r.case_id))!;
       if (caseRow.lead_agency) {
@@ -102,7 +99,6 @@ export class ReferralLifecycleService {
       if (!(await this.repository.move(m, r.id, REFERRAL_WORKFLOW.cancel.from, 'cancelled', actor.id, this.cipher.encrypt(reason)))) {
         throw ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed);
       }
-      if (r.shelter_id && r.status === 'pending') await this.repository.addPending(m, r.shelter_id, -1);
       if (r.response_task_id) await this.tasks.completeByAction(m, r.response_task_id, actor);
       await this.record(m, actor, meta, r, 'cancel', {});
       return this.referrals.view((await this.repository.find(m, r.id))!);
@@ -123,8 +119,7 @@ export class ReferralLifecycleService {
       const ok = await this.repository.discharge(m, p.id, {
         at: this.clock.now(), reason: dto.reason, riskEnc: this.cipher.encryptJson(dto.riskAssessment ?? null), by: actor.id,
       });
-      if (!ok) throw ProblemException.conflict('conflict', { detail: { es: 'La persona ya egresó', en: 'The person was already discharged' } });
-      await this.repository.freePlace(m, p.shelter_id);
+      if (!ok) throw ProblemException.conflict(ReferralErrorCode.AlreadyDischarged);
       await this.repository.move(m, p.referral_id, ['accepted'], 'completed', actor.id, null, 'outcome_enc');
       await this.cases.addHistory(m, p.case_id, 'discharge', actor, { placementId: p.id, reason: dto.reason, shelterId: p.shelter_id });
       await this.audit.record(m, { actor, meta, action: 'placement.discharge', subjectType: 'placement', subjectId: p.id, caseId: p.case_id, changedFields: ['status', 'reason', 'riskAssessment'] });

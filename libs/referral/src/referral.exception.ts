@@ -18,9 +18,11 @@ export enum ReferralErrorCode {
   OverrideNotAllowed = 'consent_override_not_allowed',
   DischargeCompletes = 'shelter_referral_completed_by_discharge',
   NotAllowedToCancel = 'not_allowed_to_cancel',
+  AlreadyDischarged = 'placement_already_discharged',
 }
 
 registerProblemCodes({
+  [ReferralErrorCode.AlreadyDischarged]: { es: 'La persona ya egresó', en: 'The person was already discharged' },
   [ReferralErrorCode.NotFound]: { es: 'La derivación no existe', en: 'The referral does not exist' },
   [ReferralErrorCode.NotEligible]: {
     es: 'La persona no cumple los criterios de la casa de acogida', en: 'The person does not meet the shelter\'s eligibility rules',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { visibleCasesSql } from '@ruta/case';
 import { Actor, modifyReturning } from '@ruta/core';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 
 export interface ReferralRow {
   id: string; case_id: string; service_type: string; shelter_id: string | null; agency_code: string; agency_es: string;
@@ -118,29 +118,21 @@ export class ReferralRepository {
   }
 
   /**
-   * Takes one place if one is free. The condition and the CHECK (occupied <= capacity) are evaluated by
-   * PostgreSQL on the locked row, so concurrent acceptances can never overfill a shelter.
+   * Admits the person: the placement takes one of the shelter's places. The shelter's counters are kept by
+   * triggers (migration 1764972000000), and the CHECK occupied <= capacity is evaluated by PostgreSQL on the
+   * locked shelter row, so concurrent acceptances can never overfill a shelter. Undefined when no place is
+   * free: the INSERT failed, and the transaction can only be rolled back (throw).
    */
-  async takePlace(m: EntityManager, shelterId: string): Promise<boolean> {
-    const rows = await modifyReturning(m,
-      `UPDATE shelters SET occupied = occupied + 1, pending_referrals = greatest(pending_referrals - 1, 0)
-       WHERE id = $1 AND occupied < capacity RETURNING id`, [shelterId]);
-    return rows.length === 1;
-  }
-
-  async freePlace(m: EntityManager, shelterId: string): Promise<void> {
-    await m.query(`UPDATE shelters SET occupied = occupied - 1 WHERE id = $1`, [shelterId]);
-  }
-
-  async addPending(m: EntityManager, shelterId: string, delta: 1 | -1): Promise<void> {
-    await m.query(`UPDATE shelters SET pending_referrals = greatest(pending_referrals + $2, 0) WHERE id = $1`, [shelterId, delta]);
-  }
-
-  async insertPlacement(m: EntityManager, p: { caseId: string; shelterId: string; referralId: string; at: Date; children: number }): Promise<string> {
-    const [row] = await m.query(
-      `INSERT INTO placements (case_id, shelter_id, referral_id, admitted_at, accompanying_children) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [p.caseId, p.shelterId, p.referralId, p.at, p.children]);
-    return row.id;
+  async insertPlacement(m: EntityManager, p: { caseId: string; shelterId: string; referralId: string; at: Date; children: number }): Promise<string | undefined> {
+    try {
+      const [row] = await m.query(
+        `INSERT INTO placements (case_id, shelter_id, referral_id, admitted_at, accompanying_children) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [p.caseId, p.shelterId, p.referralId, p.at, p.children]);
+      return row.id;
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'shelters_occupancy_within_capacity') return undefined;
+      throw error;
+    }
   }
 
   async activePlacementFor(m: EntityManager, referralId: string): Promise<string | undefined> {

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { ageOn, CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
-import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, CommonErrorCode, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkEligibility } from './eligibility';
@@ -76,11 +76,10 @@ export class ReferralService implements OnModuleInit {
       }
       shelterId = shelter.id;
       agency = shelter.operator_code;
-      await this.repository.addPending(m, shelter.id, 1);
     } else if (input.shelterId) {
-      throw ProblemException.unprocessable('validation_failed', { errors: [{ path: `${path}shelterId`, message: 'only shelter referrals name a shelter' }] });
+      throw ProblemException.unprocessable(CommonErrorCode.ValidationFailed, { errors: [{ path: `${path}shelterId`, message: 'only shelter referrals name a shelter' }] });
     } else if (!(await this.repository.agencyExists(m, agency))) {
-      throw ProblemException.unprocessable('reference_not_found', { errors: [{ path: `${path}agency`, message: `unknown agency ${agency}` }] });
+      throw ProblemException.unprocessable(CommonErrorCode.ReferenceNotFound, { errors: [{ path: `${path}agency`, message: `unknown agency ${agency}` }] });
     }
     const id = await this.repository.insert(m, {
       caseId: caseRow.id, serviceType: service.code, shelterId, agency, reasonEnc: this.cipher.encrypt(input.reason),
@@ -175,7 +174,7 @@ export class ReferralService implements OnModuleInit {
     const cursor = decodeCursor(query.cursor, 3);
     if (cursor && (typeof cursor[0] !== 'number' || ![0, 1].includes(cursor[0]) || Number.isNaN(Date.parse(String(cursor[1])))
       || !/^[0-9a-f-]{36}$/i.test(String(cursor[2])))) {
-      throw ProblemException.badRequest('validation_failed', { errors: [{ path: 'cursor', message: 'cursor is not valid' }] });
+      throw ProblemException.badRequest(CommonErrorCode.ValidationFailed, { errors: [{ path: 'cursor', message: 'cursor is not valid' }] });
     }
     return this.ds.transaction(async (m) => {
       const rows = await this.repository.addressedTo(m, actor, {

@@ -1,4 +1,4 @@
-import { registerProblemCodes } from '@ruta/core';
+import { LocalizedText, registerProblemCodes } from '@ruta/core';
 
 export enum RegularizationErrorCode {
   NotApplicable = 'visa_not_applicable',
@@ -10,6 +10,11 @@ export enum RegularizationErrorCode {
   NotRecognized = 'visa_case_not_recognized',
   InvalidDates = 'visa_invalid_dates',
 }
+
+/** The detail of a visa_transition_not_allowed when the request is under review by another visa officer. */
+export const CLAIMED_BY_ANOTHER: LocalizedText = {
+  es: 'Otra persona de la Dirección de Visados tomó esta solicitud', en: 'Another visa officer claimed this request',
+};
 
 registerProblemCodes({
   [RegularizationErrorCode.NotApplicable]: {

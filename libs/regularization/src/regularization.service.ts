@@ -5,6 +5,7 @@ import { CasePartsRegistry, CaseRow, CaseService } from '@ruta/case';
 import { Actor, Clock, FieldCipher, ProblemException, RequestMeta, visaConfig } from '@ruta/core';
 import { RegularizationErrorCode } from './regularization.exception';
 import { EntityManager } from 'typeorm';
+import { VisaRepository } from './visa.repository';
 
 /**
  * Article 104 exceptional visa (PRODUCT.md section 8): the request and its visa_decision task for MREMH's
@@ -13,6 +14,7 @@ import { EntityManager } from 'typeorm';
 @Injectable()
 export class RegularizationService implements OnModuleInit {
   constructor(
+    private readonly repository: VisaRepository,
     private readonly cases: CaseService,
     private readonly parts: CasePartsRegistry,
     private readonly audit: AuditService,
@@ -23,8 +25,7 @@ export class RegularizationService implements OnModuleInit {
 
   onModuleInit(): void {
     this.parts.register('visa', async (m, row) => {
-      const [v] = await m.query(`SELECT id, status, requested_at, decided_at, visa_number_enc, issued_on::text AS issued_on,
-          expires_on::text AS expires_on, reason_enc FROM visa_requests WHERE case_id = $1 ORDER BY requested_at DESC LIMIT 1`, [row.id]);
+      const v = await this.repository.latestOfCase(m, row.id);
       if (!v) return null;
       return {
         id: v.id, caseId: row.id, status: v.status, requestedAt: v.requested_at.toISOString(), decidedAt: v.decided_at?.toISOString() ?? null,
@@ -40,16 +41,14 @@ export class RegularizationService implements OnModuleInit {
     if (row.nationality.includes('ECU')) {
       throw ProblemException.unprocessable(RegularizationErrorCode.NotApplicable, { errors: [{ path: `${path}requestVisa`, message: 'the victim is Ecuadorian' }] });
     }
-    const [open] = await m.query(`SELECT id FROM visa_requests WHERE case_id = $1 AND status IN ('requested', 'under_review')`, [row.id]);
-    if (open) throw ProblemException.conflict(RegularizationErrorCode.AlreadyRequested);
-    const [{ id }] = await m.query(
-      `INSERT INTO visa_requests (case_id, review_id, requested_by) VALUES ($1, $2, $3) RETURNING id`, [row.id, reviewId, actor.id]);
+    if (await this.repository.hasOpen(m, row.id)) throw ProblemException.conflict(RegularizationErrorCode.AlreadyRequested);
+    const id = await this.repository.insert(m, { caseId: row.id, reviewId, by: actor.id });
     const task = await this.cases.addTask(m, {
       type: 'visa_decision', caseId: row.id, priority: row.is_minor ? 'urgent' : 'high',
       dueAt: new Date(this.clock.nowMs() + this.config.decisionDays * 24 * 3600_000),
       addressee: { role: 'visa_officer', agency: 'MREMH' }, details: { visaRequestId: id },
     }, actor, meta);
-    await m.query(`UPDATE visa_requests SET decision_task_id = $2 WHERE id = $1`, [id, task.id]);
+    await this.repository.setDecisionTask(m, id, task.id);
     await this.cases.addHistory(m, row.id, 'visa_requested', actor, { visaRequestId: id });
     await this.audit.record(m, { actor, meta, action: 'visa.request', subjectType: 'visa_request', subjectId: id, caseId: row.id });
     return id;

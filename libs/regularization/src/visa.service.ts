@@ -2,27 +2,20 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { addMonths, CaseAccessService, CaseService, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
-import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { GrantVisaDto, VisaQueryDto } from './dto/visa.dto';
-import { RegularizationErrorCode } from './regularization.exception';
+import { CLAIMED_BY_ANOTHER, RegularizationErrorCode } from './regularization.exception';
 import { RegularizationService } from './regularization.service';
+import { VisaMoveSet, VisaRepository, VisaRow } from './visa.repository';
 
 export const VISA_EXPIRY_TIMER = 'visa_expiry';
-
-interface VisaRow {
-  id: string; case_id: string; status: string; requested_at: Date; decided_at: Date | null; visa_number_enc: string | null;
-  issued_on: string | null; expires_on: string | null; claimed_by: string | null; decision_task_id: string | null;
-}
 
 export interface VisaView {
   id: string; caseId: string; status: string; visaNumber: string | null; issuedOn: string | null; expiresOn: string | null;
   fee: { amount: 0; waived: true }; requestedAt: string; decidedAt: string | null;
 }
-
-const SELECT = `SELECT id, case_id, status, requested_at, decided_at, visa_number_enc, issued_on::text AS issued_on, expires_on::text AS expires_on,
-  claimed_by, decision_task_id FROM visa_requests`;
 
 /**
  * The article 104 request's lifecycle (PRODUCT.md section 8): requested -> under_review (a visa officer
@@ -32,6 +25,7 @@ const SELECT = `SELECT id, case_id, status, requested_at, decided_at, visa_numbe
 export class VisaService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly repository: VisaRepository,
     private readonly regularization: RegularizationService,
     private readonly access: CaseAccessService,
     private readonly cases: CaseService,
@@ -61,14 +55,7 @@ export class VisaService implements OnModuleInit {
   async list(actor: Actor, query: VisaQueryDto, meta: RequestMeta) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, 2);
-    const params: unknown[] = [query.status ?? null, limit + 1];
-    let keyset = '';
-    if (after) {
-      params.push(after[0], after[1]);
-      keyset = `AND (requested_at, id) < ($3::timestamptz, $4::uuid)`;
-    }
-    const rows: VisaRow[] = await this.ds.query(
-      `${SELECT} WHERE ($1::text IS NULL OR status = $1) ${keyset} ORDER BY requested_at DESC, id DESC LIMIT $2`, params);
+    const rows = await this.repository.page(this.ds.manager, { status: query.status ?? null, after, limit });
     const page = rows.slice(0, limit);
     await this.audit.recordAlone({ actor, meta, action: 'visa.list', subjectType: 'visa_request', details: { returned: page.length, caseIds: page.map((r) => r.case_id) } });
     const last = page[page.length - 1];
@@ -131,8 +118,7 @@ export class VisaService implements OnModuleInit {
 
   /** Timer: 60 days before expiry, the lead agency gets a visa_expiry task (once, if the visa is still granted). */
   private async onExpiryNear(m: EntityManager, id: string, firedAt: Date): Promise<void> {
-    const [v] = await m.query(`SELECT v.id, v.case_id, v.status, v.expires_on::text AS expires_on, c.lead_agency, c.is_minor, c.status AS case_status
-      FROM visa_requests v JOIN cases c ON c.id = v.case_id WHERE v.id = $1`, [id]);
+    const v = await this.repository.expiring(m, id);
     // A closed case puts no work in anyone's queue.
     if (!v || v.status !== 'granted' || !v.lead_agency || v.case_status === 'closed') return;
     if (await this.tasks.hasOpen(m, v.case_id, 'visa_expiry')) return;
@@ -151,18 +137,12 @@ export class VisaService implements OnModuleInit {
 
   private requireClaimer(v: VisaRow, actor: Actor): void {
     if (v.status === 'under_review' && v.claimed_by !== actor.id) {
-      throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { detail: {
-        es: 'Otra persona de la Dirección de Visados tomó esta solicitud', en: 'Another visa officer claimed this request',
-      } });
+      throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { detail: CLAIMED_BY_ANOTHER });
     }
   }
 
-  private async move(m: EntityManager, v: VisaRow, from: string[], to: string, set: Record<string, unknown>): Promise<void> {
-    const columns = Object.keys(set);
-    const rows = await modifyReturning(m,
-      `UPDATE visa_requests SET status = $3${columns.map((c, i) => `, ${c} = $${i + 4}`).join('')}
-       WHERE id = $1 AND status = ANY($2::text[]) RETURNING id`, [v.id, from, to, ...columns.map((c) => set[c])]);
-    if (rows.length !== 1) throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status: v.status } });
+  private async move(m: EntityManager, v: VisaRow, from: string[], to: string, set: VisaMoveSet): Promise<void> {
+    if (!(await this.repository.move(m, v.id, from, to, set))) throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status: v.status } });
   }
 
   private async record(m: EntityManager, actor: Actor, meta: RequestMeta, v: VisaRow, action: string): Promise<void> {
@@ -171,7 +151,7 @@ export class VisaService implements OnModuleInit {
   }
 
   private async find(m: EntityManager, id: string, lock = false): Promise<VisaRow> {
-    const [row] = await m.query(`${SELECT} WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+    const row = await this.repository.find(m, id, lock);
     if (!row) throw ProblemException.notFound(RegularizationErrorCode.NotFound);
     return row;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, modifyReturning, ProblemException } from '@ruta/core';
+import { Actor, CommonErrorCode, modifyReturning, ProblemException } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 import { CreateTaskInput, TaskStatus, TaskView } from './tasks.types';
 
@@ -125,7 +125,7 @@ export class TasksRepository {
     if (filter.caseId) extra.push(`t.case_id = ${p(filter.caseId)}::uuid`);
     const after = filter.after as [number, number, string, string] | undefined;
     if (after && after[0] !== 0 && after[0] !== 1) {
-      throw ProblemException.badRequest('validation_failed', { errors: [{ path: 'cursor', message: 'cursor is not valid' }] });
+      throw ProblemException.badRequest(CommonErrorCode.ValidationFailed, { errors: [{ path: 'cursor', message: 'cursor is not valid' }] });
     }
     const afterRank = after ? `(t.priority_rank, t.due_at, t.id) > (${p(after[1])}::int, ${p(after[2])}::timestamptz, ${p(after[3])}::uuid)` : '';
     const unit = actor.unitCode ? `(t.addressee_unit IS NULL OR t.addressee_unit = ${p(actor.unitCode)})` : 't.addressee_unit IS NULL';

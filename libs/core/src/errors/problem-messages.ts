@@ -14,6 +14,15 @@ export function problemTitle(code: string): LocalizedText | undefined {
   return titles.get(code);
 }
 
+/** The shared codes that module services throw (each module's own codes are in its *.exception.ts). */
+export enum CommonErrorCode {
+  ValidationFailed = 'validation_failed',
+  Conflict = 'conflict',
+  AlreadyExists = 'already_exists',
+  VersionConflict = 'version_conflict',
+  ReferenceNotFound = 'reference_not_found',
+}
+
 registerProblemCodes({
   validation_failed: { es: 'La solicitud no es válida', en: 'The request is not valid' },
   malformed_json: { es: 'El cuerpo de la solicitud no es JSON válido', en: 'The request body is not valid JSON' },
