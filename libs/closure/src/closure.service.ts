@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { CaseAccessService, CaseRepository, CaseService } from '@ruta/case';
+import { allowedAction, CaseAccessService, CaseParty, casePartiesOf, CaseRepository, CaseService, CaseViewer } from '@ruta/case';
 import { Actor, Clock, FieldCipher, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
 import { ClosureErrorCode } from './closure.exception';
+import { ClosureAction, ClosureParty, ClosureStatus, requireClosureAction } from './closure.workflow';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyNames, AgencyRef } from '@ruta/directory';
@@ -11,6 +12,21 @@ import { AgencyNames, AgencyRef } from '@ruta/directory';
 export interface ClosureView {
   id: string; caseId: string; reason: string; status: string; requestingAgency: AgencyRef; requestedAt: string;
   decidingAgency: AgencyRef | null; decidedAt: string | null;
+}
+
+const REFUSALS = {
+  notAllowed: () => ProblemException.conflict(ClosureErrorCode.NotPending),
+  notParty: (status: string) => status === 'new' ? ProblemException.unprocessable(ClosureErrorCode.NotLeadAgency) : ProblemException.unprocessable(ClosureErrorCode.SameAgency),
+};
+
+/** A committee member of another agency than the requesting one decides a pending request. */
+function closurePartiesOf(req: { requesting_agency: string }, viewer: CaseViewer, actor: Actor): ClosureParty[] {
+  return viewer.kind === 'committee' && req.requesting_agency !== actor.agencyCode ? ['committee_of_another_agency'] : [];
+}
+
+/** The closure parties that are also parties of the case workflow (approving a closure closes the case). */
+function caseParties(parties: ClosureParty[]): CaseParty[] {
+  return parties.filter((p): p is 'committee_of_another_agency' => p === 'committee_of_another_agency');
 }
 
 /**
@@ -33,9 +49,11 @@ export class ClosureService {
 
   async request(actor: Actor, caseId: string, reason: string, meta: RequestMeta): Promise<ClosureView> {
     return this.ds.transaction(async (m) => {
-      const { row } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
-      if (!row.lead_agency || row.lead_agency !== actor.agencyCode) throw ProblemException.unprocessable(ClosureErrorCode.NotLeadAgency);
-      if (!['recognized', 'in_assistance', 'follow_up'].includes(row.status)) throw ProblemException.conflict(ClosureErrorCode.NotClosable, { extensions: { status: row.status } });
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
+      const parties: ClosureParty[] = casePartiesOf(row, viewer, actor).includes('lead_agency') ? ['lead_agency'] : [];
+      requireClosureAction('new', 'request', parties, REFUSALS);
+      // Closable: the statuses from which the case workflow lets a closure be approved.
+      if (!allowedAction(row.status, 'approve_closure')) throw ProblemException.conflict(ClosureErrorCode.NotClosable, { extensions: { status: row.status } });
       const [pending] = await m.query(`SELECT id FROM closure_requests WHERE case_id = $1 AND status = 'pending'`, [caseId]);
       if (pending) throw ProblemException.conflict(ClosureErrorCode.AlreadyPending);
       const [{ id }] = await m.query(`INSERT INTO closure_requests (case_id, reason, requested_by, requesting_agency) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -53,10 +71,10 @@ export class ClosureService {
 
   async approve(actor: Actor, id: string, meta: RequestMeta): Promise<ClosureView> {
     return this.ds.transaction(async (m) => {
-      const req = await this.pendingFor(m, actor, id, meta);
-      const { row } = await this.access.requireCaseAccess(m, actor, req.case_id, meta, true);
+      const req = await this.pendingFor(m, actor, id, meta, 'approve');
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, req.case_id, meta, true);
       await this.cases.transition(m, row, {
-        action: 'approve_closure', to: 'closed', details: { closureRequestId: id, reason: req.reason },
+        action: 'approve_closure', as: [...casePartiesOf(row, viewer, actor), ...caseParties(req.parties)], notParty: REFUSALS.notParty, to: 'closed', details: { closureRequestId: id, reason: req.reason },
         set: { closure_reason: req.reason, status_before_closure: row.status },
       }, actor, meta);
       await this.decide(m, id, 'approved', actor, null);
@@ -69,7 +87,7 @@ export class ClosureService {
 
   async reject(actor: Actor, id: string, reason: string, meta: RequestMeta): Promise<ClosureView> {
     return this.ds.transaction(async (m) => {
-      const req = await this.pendingFor(m, actor, id, meta);
+      const req = await this.pendingFor(m, actor, id, meta, 'reject');
       await this.decide(m, id, 'rejected', actor, this.cipher.encrypt(reason));
       if (req.task_id) await this.tasks.completeByAction(m, req.task_id, actor);
       await this.cases.addHistory(m, req.case_id, 'closure_rejected', actor, { closureRequestId: id });
@@ -89,7 +107,7 @@ export class ClosureService {
       const traffickingStatus = row.closure_reason === 'not_recognized' ? 'presumed_victim'
         : row.closure_reason === 'no_indicators' ? 'possible_victim' : row.trafficking_status;
       await this.cases.transition(m, row, {
-        action: 'reopen', to: previous as never, details: { reasonEnc: this.cipher.encrypt(reason), closedFor: row.closure_reason },
+        action: 'reopen', as: casePartiesOf(row, viewer, actor), to: previous as never, details: { reasonEnc: this.cipher.encrypt(reason), closedFor: row.closure_reason },
         set: { closure_reason: null, status_before_closure: null, trafficking_status: traffickingStatus },
       }, actor, meta);
       await this.requeue(m, row, previous, actor, meta);
@@ -115,15 +133,17 @@ export class ClosureService {
     }
   }
 
-  private async pendingFor(m: EntityManager, actor: Actor, id: string, meta: RequestMeta) {
+  /** The request, locked, once the closure workflow lets this actor take the action from its status. */
+  private async pendingFor(m: EntityManager, actor: Actor, id: string, meta: RequestMeta, action: ClosureAction) {
     const [req] = await m.query(`SELECT * FROM closure_requests WHERE id = $1 FOR UPDATE`, [id]);
     if (!req) throw ProblemException.notFound(ClosureErrorCode.NotFound);
-    await this.access.requireCaseAccess(m, actor, req.case_id, meta, false, ClosureErrorCode.NotFound);
-    if (req.status !== 'pending') throw ProblemException.conflict(ClosureErrorCode.NotPending);
-    if (req.requesting_agency === actor.agencyCode) {
-      throw ProblemException.unprocessable(ClosureErrorCode.SameAgency, { extensions: { requestingAgency: req.requesting_agency } });
-    }
-    return req as { id: string; case_id: string; reason: string; task_id: string | null };
+    const { viewer } = await this.access.requireCaseAccess(m, actor, req.case_id, meta, false, ClosureErrorCode.NotFound);
+    const parties = closurePartiesOf(req, viewer, actor);
+    requireClosureAction(req.status as ClosureStatus, action, parties, {
+      notAllowed: REFUSALS.notAllowed,
+      notParty: () => ProblemException.unprocessable(ClosureErrorCode.SameAgency, { extensions: { requestingAgency: req.requesting_agency } }),
+    });
+    return { ...req, parties } as { id: string; case_id: string; reason: string; task_id: string | null; parties: ClosureParty[] };
   }
 
   private async decide(m: EntityManager, id: string, status: 'approved' | 'rejected', actor: Actor, reasonEnc: string | null) {

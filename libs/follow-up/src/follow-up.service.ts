@@ -1,12 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { addMonths, CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
-import { Actor, Clock, FieldCipher, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
+import { addMonths, CaseAccessService, casePartiesOf, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
+import { Actor, Clock, FieldCipher, mayTake, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { CheckinChangeDto, CheckinRecordDto, FollowUpPlanDto } from './dto/follow-up.dto';
 import { FollowUpErrorCode } from './follow-up.exception';
+import { CHECKIN_WORKFLOW, CheckinParty, requireCheckinAction } from './checkin.workflow';
 
 export const CHECKIN_DUE_TIMER = 'follow_up_checkin_due';
 const DEFAULT_MONTHS = [1, 3, 6, 9, 12];
@@ -19,6 +20,17 @@ interface CheckinRow {
 
 const CHECKIN_SELECT = `SELECT id, plan_id, case_id, sequence, months_after_start, due_date::text AS due_date, agency_code, status, outcome,
   notes_enc, task_id, recorded_at FROM follow_up_checkins`;
+
+const notLead = () => ProblemException.unprocessable(FollowUpErrorCode.NotLeadAgency);
+const alreadyRecorded = () => ProblemException.conflict(FollowUpErrorCode.AlreadyRecorded);
+
+/** The parties of the check-in workflow an actor is in: the check-in's agency, the case's lead agency. */
+export function checkinPartiesOf(c: { agency_code: string }, row: CaseRow, viewer: CaseViewer, actor: Actor): CheckinParty[] {
+  const parties: CheckinParty[] = [];
+  if ((viewer.kind === 'focal_point' || viewer.kind === 'committee') && actor.agencyCode === c.agency_code) parties.push('assigned_agency');
+  if (casePartiesOf(row, viewer, actor).includes('lead_agency')) parties.push('lead_agency');
+  return parties;
+}
 
 /**
  * One-year follow-up (PRODUCT.md section 9): a plan with check-ins (+1, +3, +6, +9, +12 months by default)
@@ -49,14 +61,13 @@ export class FollowUpService implements OnModuleInit {
   create(actor: Actor, caseId: string, dto: FollowUpPlanDto, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
-      this.requireLead(row, viewer, actor);
       if (!isCalendarDate(dto.startDate)) throw ProblemException.unprocessable(FollowUpErrorCode.InvalidDate, { errors: [{ path: 'startDate', message: 'not a calendar date' }] });
       const [existing] = await m.query(`SELECT id FROM follow_up_plans WHERE case_id = $1`, [caseId]);
       if (existing) throw ProblemException.conflict(FollowUpErrorCode.AlreadyPlanned);
       const lead = row.lead_agency!;
       const checkins = (dto.checkins ?? DEFAULT_MONTHS.map((months) => ({ monthsAfterStart: months, agency: lead })))
         .slice().sort((a, b) => a.monthsAfterStart - b.monthsAfterStart);
-      await this.cases.transition(m, row, { action: 'create_follow_up_plan', to: 'follow_up', details: { startDate: dto.startDate } }, actor, meta);
+      await this.cases.transition(m, row, { action: 'create_follow_up_plan', as: casePartiesOf(row, viewer, actor), notParty: notLead, to: 'follow_up', details: { startDate: dto.startDate } }, actor, meta);
       const [{ id: planId }] = await m.query(`INSERT INTO follow_up_plans (case_id, start_date, created_by) VALUES ($1, $2, $3) RETURNING id`,
         [caseId, dto.startDate, actor.id]);
       for (const [i, c] of checkins.entries()) {
@@ -88,7 +99,7 @@ export class FollowUpService implements OnModuleInit {
     return this.ds.transaction(async (m) => {
       const c = await this.checkin(m, checkinId);
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, c.case_id, meta, false, FollowUpErrorCode.CheckinNotFound);
-      this.requireLead(row, viewer, actor);
+      requireCheckinAction(c.status, 'reschedule', checkinPartiesOf(c, row, viewer, actor), { notAllowed: alreadyRecorded, notParty: notLead });
       if (dto.dueDate !== undefined && !isCalendarDate(dto.dueDate)) {
         throw ProblemException.unprocessable(FollowUpErrorCode.InvalidDate, { errors: [{ path: 'dueDate', message: 'not a calendar date' }] });
       }
@@ -109,10 +120,11 @@ export class FollowUpService implements OnModuleInit {
     return this.ds.transaction(async (m) => {
       const c = await this.checkin(m, checkinId, true);
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, c.case_id, meta, false, FollowUpErrorCode.CheckinNotFound);
-      const lead = row.lead_agency === actor.agencyCode;
       // Another agency's check-in is not visible to a focal point (the field matrix): as if it did not exist.
       if (viewer.kind === 'focal_point' && !viewer.lead && c.agency_code !== viewer.agency) throw ProblemException.notFound(FollowUpErrorCode.CheckinNotFound);
-      if (actor.agencyCode !== c.agency_code && !lead) throw ProblemException.unprocessable(FollowUpErrorCode.NotAssigned);
+      requireCheckinAction(c.status, 'record', checkinPartiesOf(c, row, viewer, actor), {
+        notAllowed: alreadyRecorded, notParty: () => ProblemException.unprocessable(FollowUpErrorCode.NotAssigned),
+      });
       const rows = await modifyReturning(m,
         `UPDATE follow_up_checkins SET status = 'done', outcome = $2, notes_enc = $3, new_needs_enc = $4, recorded_by = $5, recorded_at = $6
          WHERE id = $1 AND status <> 'done' RETURNING id`,
@@ -146,7 +158,7 @@ export class FollowUpService implements OnModuleInit {
   /** Timer: the check-in falls due and a follow_up_checkin task (due within 14 days) reaches its agency. */
   private async onDue(m: EntityManager, checkinId: string, firedAt: Date): Promise<void> {
     const [c] = await m.query(`${CHECKIN_SELECT} WHERE id = $1 FOR UPDATE`, [checkinId]);
-    if (!c || c.status !== 'scheduled') return;
+    if (!c || !mayTake(CHECKIN_WORKFLOW, c.status, 'fall_due', ['timer'])) return;
     // A closed case puts no work in anyone's queue.
     if ((await this.caseRepository.find(m, c.case_id))?.status === 'closed') return;
     const task = await this.cases.addTask(m, {
@@ -154,11 +166,6 @@ export class FollowUpService implements OnModuleInit {
       addressee: { role: 'service_focal_point', agency: c.agency_code }, details: { checkinId, monthsAfterStart: c.months_after_start },
     }, null, null);
     await m.query(`UPDATE follow_up_checkins SET status = 'due', task_id = $2 WHERE id = $1`, [checkinId, task.id]);
-  }
-
-  private requireLead(row: CaseRow, viewer: CaseViewer, actor: Actor): void {
-    const lead = (viewer.kind === 'focal_point' && viewer.lead) || (viewer.kind === 'committee' && row.lead_agency === actor.agencyCode);
-    if (!lead) throw ProblemException.unprocessable(FollowUpErrorCode.NotLeadAgency);
   }
 
   private async checkin(m: EntityManager, id: string, lock = false): Promise<CheckinRow> {

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { ageOn, CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
+import { ageOn, CaseAccessService, casePartiesOf, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
 import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,6 +9,7 @@ import { checkEligibility } from './eligibility';
 import { ReferralErrorCode } from './referral.exception';
 import { ReferralListRow, ReferralRepository, ReferralRow } from './referral.repository';
 import { referralView, ReferralView } from './referral.view';
+import { ReferralParty, requireReferralAction } from './referral.workflow';
 
 export interface NewReferral {
   serviceType: string;
@@ -142,10 +143,21 @@ export class ReferralService implements OnModuleInit {
         throw ProblemException.unprocessable(ReferralErrorCode.NotFound, { errors: [{ path: 'parentReferralId', message: 'not a referral of this case' }] });
       }
     }
-    const allowed = viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead)
-      || (parent !== undefined && parent.status === 'accepted' && this.isTarget(actor, parent));
-    if (!allowed) throw ProblemException.unprocessable(ReferralErrorCode.NotAllowedToRefer);
+    const parties: ReferralParty[] = [...this.partiesOf(null, row, viewer, actor),
+      ...(parent !== undefined && parent.status === 'accepted' && this.isTarget(actor, parent) ? ['onward_target' as const] : [])];
+    requireReferralAction('new', 'create', parties, {
+      notAllowed: () => ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed),
+      notParty: () => ProblemException.unprocessable(ReferralErrorCode.NotAllowedToRefer),
+    });
     return this.create(m, row, input, actor, meta, '', clientTxId);
+  }
+
+  /** The parties of the referral workflow the actor is in (for a referral, or for the case when `r` is null). */
+  partiesOf(r: ReferralRow | null, row: CaseRow, viewer: CaseViewer, actor: Actor): ReferralParty[] {
+    const parties: ReferralParty[] = [];
+    if (r && this.isTarget(actor, r)) parties.push('target');
+    for (const p of casePartiesOf(row, viewer, actor)) if (p === 'committee' || p === 'lead_agency') parties.push(p);
+    return parties;
   }
 
   isTarget(actor: Actor, r: ReferralRow): boolean {

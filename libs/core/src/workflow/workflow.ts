@@ -40,14 +40,18 @@ export function workflowRule<S extends string, A extends string, P extends strin
 
 /**
  * The one check: the rule for `action` from `status` when one of `parties` may take it; otherwise the
- * module's problem: not allowed from this status first (409), then not one of the parties.
+ * module's problem. An actor who is no party to this action from any status is refused as such first (so a
+ * stranger learns nothing of the record's status); then an action not allowed from this status (409); then a
+ * party the rule does not name for this status.
  */
 export function requireAction<S extends string, A extends string, P extends string>(
   workflow: Workflow<S, A, P>, status: S, action: A, parties: Iterable<P>, refuse: WorkflowRefusals,
 ): WorkflowRule<S, P> {
+  const mine = new Set(parties);
+  const anywhere = (Object.keys(workflow) as S[]).some((s) => workflowRule(workflow, s, action)?.roles.some((r) => mine.has(r)));
+  if (!anywhere) throw refuse.notParty(status, action);
   const rule = workflowRule(workflow, status, action);
   if (!rule) throw refuse.notAllowed(status, action);
-  const mine = new Set(parties);
   if (!rule.roles.some((r) => mine.has(r))) throw refuse.notParty(status, action);
   return rule;
 }
@@ -85,4 +89,9 @@ export function workflowRows(workflow: Workflow<string, string, string>): string
     const to = typeof r.to === 'string' ? r.to : r.to.join('|');
     return `${from} --${action} [${r.roles.join(', ')}] ${r.endpoint}--> ${to}`;
   }));
+}
+
+/** The statuses from which the map allows `action` (for a guarded `UPDATE ... WHERE status = ANY(...)`). */
+export function statusesAllowing<S extends string, A extends string, P extends string>(workflow: Workflow<S, A, P>, action: A): S[] {
+  return (Object.keys(workflow) as S[]).filter((s) => workflowRule(workflow, s, action) !== undefined);
 }
