@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { CaseAccessService, CaseParty, casePartiesOf, CasePartsRegistry, CaseRepository, CaseRow, CaseService } from '@ruta/case';
+import { CaseAccessService, CaseActionsRegistry, caseActionsFor, CaseParty, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService } from '@ruta/case';
 import { Actor, caseAnalysisConfig, Clock, FieldCipher, IdempotencyService, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { ReferralService } from '@ruta/referral';
 import { RegularizationService } from '@ruta/regularization';
@@ -43,9 +43,16 @@ export class ReviewService implements OnModuleInit {
     @Inject(caseAnalysisConfig.KEY) private readonly config: ConfigType<typeof caseAnalysisConfig>,
     private readonly agencies: AgencyNames,
     private readonly directory: DirectoryService,
+    private readonly actions: CaseActionsRegistry,
   ) {}
 
   onModuleInit(): void {
+    // The case workflow's decisions, taken on the open review (`POST /reviews/:id/decision`).
+    this.actions.register('review', async (m, row, actor, viewer) => {
+      const open = (await this.repository.forCase(m, row.id)).find((r) => r.status === 'open');
+      if (!open) return [];
+      return onRecord('review', open.id, caseActionsFor(row.status, casePartiesOf(row, viewer, actor)).filter((a) => a.endpoint.startsWith('POST /reviews/:id/')));
+    });
     this.parts.register('reviews', async (m, row) => {
       const out = [];
       for (const r of await this.repository.forCase(m, row.id)) {

@@ -9,6 +9,7 @@ import { CaseViewer } from './access/case-viewer';
 import { projectCase, visibleCaseKeys } from './access/case-fields';
 import { CaseAccessService } from './case-access.service';
 import { CaseViewAssembler } from './case-view.assembler';
+import { CaseActionsRegistry } from './case-actions.registry';
 import { CaseErrorCode } from './case.exception';
 import { CaseListFilter, CasePrefetch, CaseRepository, CaseRow } from './case.repository';
 import { CaseStatus } from './case.types';
@@ -47,6 +48,7 @@ export class CaseService implements OnModuleInit {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly agencies: AgencyNames,
+    private readonly actions: CaseActionsRegistry,
   ) {}
 
   /** Moves a case along the status machine (PRODUCT.md section 4); refuses what the table does not allow. */
@@ -108,6 +110,8 @@ export class CaseService implements OnModuleInit {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
       const body = await this.render(m, row, viewer);
       await this.auditRead(m, actor, meta, row.id, body, 'case.read');
+      // What this user may do now, from the workflow maps (the case page offers these).
+      body.availableActions = await this.actions.available(m, row, actor, viewer);
       return { body, version: row.version };
     });
   }

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { allowedAction, CaseAccessService, CaseParty, casePartiesOf, CaseRepository, CaseService, CaseViewer } from '@ruta/case';
+import { allowedAction, CaseAccessService, CaseActionsRegistry, CaseParty, onRecord, casePartiesOf, CaseRepository, CaseService, CaseViewer } from '@ruta/case';
 import { Actor, Clock, FieldCipher, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
 import { ClosureErrorCode } from './closure.exception';
-import { ClosureAction, ClosureParty, ClosureStatus, requireClosureAction } from './closure.workflow';
+import { ClosureAction, closureActionsFor, ClosureParty, ClosureStatus, requireClosureAction } from './closure.workflow';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyNames, AgencyRef } from '@ruta/directory';
@@ -34,7 +34,7 @@ function caseParties(parties: ClosureParty[]): CaseParty[] {
  * member of another agency (two people, two agencies), with the case's open tasks cancelled; and reopening.
  */
 @Injectable()
-export class ClosureService {
+export class ClosureService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: CaseAccessService,
@@ -45,7 +45,19 @@ export class ClosureService {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly agencies: AgencyNames,
+    private readonly actions: CaseActionsRegistry,
   ) {}
+
+  onModuleInit(): void {
+    // The closure workflow's actions this user may take now: request a closure, or decide the pending request.
+    this.actions.register('closure', async (m, row, actor, viewer) => {
+      const [pending] = await m.query(`SELECT id, status, requesting_agency FROM closure_requests WHERE case_id = $1 AND status = 'pending'`, [row.id]);
+      if (pending) return onRecord('closure_request', pending.id, closureActionsFor('pending', closurePartiesOf(pending, viewer, actor)));
+      if (!allowedAction(row.status, 'approve_closure')) return [];
+      const lead: ClosureParty[] = casePartiesOf(row, viewer, actor).includes('lead_agency') ? ['lead_agency'] : [];
+      return onRecord('closure_request', row.id, closureActionsFor('new', lead));
+    });
+  }
 
   async request(actor: Actor, caseId: string, reason: string, meta: RequestMeta): Promise<ClosureView> {
     return this.ds.transaction(async (m) => {

@@ -1,13 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { addMonths, CaseAccessService, casePartiesOf, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
+import { addMonths, CaseAccessService, CaseActionsRegistry, casePartiesOf, onRecord, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
 import { Actor, Clock, FieldCipher, mayTake, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { CheckinChangeDto, CheckinRecordDto, FollowUpPlanDto } from './dto/follow-up.dto';
 import { FollowUpErrorCode } from './follow-up.exception';
-import { CHECKIN_WORKFLOW, CheckinParty, requireCheckinAction } from './checkin.workflow';
+import { checkinActionsFor, CHECKIN_WORKFLOW, CheckinParty, requireCheckinAction } from './checkin.workflow';
 
 export const CHECKIN_DUE_TIMER = 'follow_up_checkin_due';
 const DEFAULT_MONTHS = [1, 3, 6, 9, 12];
@@ -51,11 +51,17 @@ export class FollowUpService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly actions: CaseActionsRegistry,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(CHECKIN_DUE_TIMER, (m, id, firedAt) => this.onDue(m, id, firedAt));
     this.parts.register('followUp', async (m, row) => this.planOf(m, row.id));
+    // The check-in workflow's actions this user may take now (the timer's are not a person's).
+    this.actions.register('follow_up', async (m, row, actor, viewer) => {
+      const checkins: CheckinRow[] = await m.query(`${CHECKIN_SELECT} WHERE case_id = $1 ORDER BY sequence`, [row.id]);
+      return checkins.flatMap((c) => onRecord('checkin', c.id, checkinActionsFor(c.status, checkinPartiesOf(c, row, viewer, actor))));
+    });
   }
 
   create(actor: Actor, caseId: string, dto: FollowUpPlanDto, meta: RequestMeta) {

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { ageOn, CaseAccessService, casePartiesOf, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
+import { ageOn, CaseAccessService, CaseActionsRegistry, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
 import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,7 +9,7 @@ import { checkEligibility } from './eligibility';
 import { ReferralErrorCode } from './referral.exception';
 import { ReferralListRow, ReferralRepository, ReferralRow } from './referral.repository';
 import { referralView, ReferralView } from './referral.view';
-import { ReferralParty, requireReferralAction } from './referral.workflow';
+import { referralActionsFor, ReferralParty, ReferralStatus, requireReferralAction } from './referral.workflow';
 
 export interface NewReferral {
   serviceType: string;
@@ -36,6 +36,7 @@ export class ReferralService implements OnModuleInit {
     private readonly caseRepository: CaseRepository,
     private readonly access: CaseAccessService,
     private readonly parts: CasePartsRegistry,
+    private readonly actions: CaseActionsRegistry,
     private readonly tasks: TasksService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
@@ -48,6 +49,14 @@ export class ReferralService implements OnModuleInit {
       return { id: v.id, caseId: v.caseId, serviceType: v.serviceType, shelterId: v.shelterId, agency: v.agency, status: v.status, reason: v.reason,
         parentReferralId: v.parentReferralId, placementId: v.placementId };
     }));
+    // The referral workflow's actions this user may take now on the case's referrals they see.
+    this.actions.register('referrals', async (m, row, actor, viewer) => (await this.repository.forCase(m, row.id))
+      .filter((r) => this.seenBy(viewer, r))
+      .flatMap((r) => referralActionsFor(r.status as ReferralStatus, this.partiesOf(r, row, viewer, actor))
+        // A shelter referral is completed by discharge (of its placement), and cannot be cancelled while someone is placed.
+        .filter((a) => (r.shelter_id ? a.action !== 'complete' && !(a.action === 'cancel' && r.placement_id) : a.action !== 'discharge'))
+        .flatMap((a) => onRecord('referral', a.action === 'discharge' ? r.placement_id ?? '' : r.id, [a]))
+        .filter((a) => a.recordId !== '')));
   }
 
   /**

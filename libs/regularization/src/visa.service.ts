@@ -1,14 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { addMonths, CaseAccessService, casePartiesOf, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
+import { addMonths, CaseAccessService, CaseActionsRegistry, casePartiesOf, onRecord, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
 import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, modifyReturning, ProblemException, RequestMeta, statusesAllowing } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { GrantVisaDto, VisaQueryDto } from './dto/visa.dto';
 import { RegularizationErrorCode } from './regularization.exception';
 import { RegularizationService } from './regularization.service';
-import { requireVisaAction, VISA_WORKFLOW, VisaAction, VisaParty, VisaStatus } from './visa.workflow';
+import { requireVisaAction, VISA_WORKFLOW, VisaAction, visaActionsFor, VisaParty, VisaStatus } from './visa.workflow';
 
 export const VISA_EXPIRY_TIMER = 'visa_expiry';
 
@@ -64,10 +64,18 @@ export class VisaService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly actions: CaseActionsRegistry,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(VISA_EXPIRY_TIMER, (m, id, firedAt) => this.onExpiryNear(m, id, firedAt));
+    // The visa workflow's actions this user may take now: on the open request, or filing one.
+    this.actions.register('visa', async (m, row, actor, viewer) => {
+      const [open]: VisaRow[] = await m.query(`${SELECT} WHERE case_id = $1 AND status IN ('requested', 'under_review') ORDER BY requested_at DESC LIMIT 1`, [row.id]);
+      if (open) return onRecord('visa_request', open.id, visaActionsFor(open.status as VisaStatus, visaPartiesOf(open, row, viewer, actor)));
+      if (row.trafficking_status !== 'recognized_victim' || row.nationality.includes('ECU')) return [];
+      return onRecord('visa_request', row.id, visaActionsFor('new', visaPartiesOf(null, row, viewer, actor)).filter((a) => a.action === 'file'));
+    });
   }
 
   /** Filed by a committee member of MDI, the requesting ministry. */
