@@ -2,9 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { allowedAction, CaseAccessService, CaseActionsRegistry, CaseParty, onRecord, casePartiesOf, CaseRepository, CaseService, CaseViewer } from '@ruta/case';
-import { Actor, Clock, FieldCipher, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, availableActions, Clock, FieldCipher, modifyReturning, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { ClosureErrorCode } from './closure.exception';
-import { ClosureAction, closureActionsFor, ClosureParty, ClosureStatus, requireClosureAction } from './closure.workflow';
+import { ClosureAction, ClosureParty, ClosureStatus, CLOSURE_WORKFLOW } from './closure.workflow';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyNames, AgencyRef } from '@ruta/directory';
@@ -52,10 +52,10 @@ export class ClosureService implements OnModuleInit {
     // The closure workflow's actions this user may take now: request a closure, or decide the pending request.
     this.actions.register('closure', async (m, row, actor, viewer) => {
       const [pending] = await m.query(`SELECT id, status, requesting_agency FROM closure_requests WHERE case_id = $1 AND status = 'pending'`, [row.id]);
-      if (pending) return onRecord('closure_request', pending.id, closureActionsFor('pending', closurePartiesOf(pending, viewer, actor)));
+      if (pending) return onRecord('closure_request', pending.id, availableActions(CLOSURE_WORKFLOW, 'pending', closurePartiesOf(pending, viewer, actor)));
       if (!allowedAction(row.status, 'approve_closure')) return [];
       const lead: ClosureParty[] = casePartiesOf(row, viewer, actor).includes('lead_agency') ? ['lead_agency'] : [];
-      return onRecord('closure_request', row.id, closureActionsFor('new', lead));
+      return onRecord('closure_request', row.id, availableActions(CLOSURE_WORKFLOW, 'new', lead));
     });
   }
 
@@ -63,7 +63,7 @@ export class ClosureService implements OnModuleInit {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
       const parties: ClosureParty[] = casePartiesOf(row, viewer, actor).includes('lead_agency') ? ['lead_agency'] : [];
-      requireClosureAction('new', 'request', parties, REFUSALS);
+      requireAction(CLOSURE_WORKFLOW, 'new', 'request', parties, REFUSALS);
       // Closable: the statuses from which the case workflow lets a closure be approved.
       if (!allowedAction(row.status, 'approve_closure')) throw ProblemException.conflict(ClosureErrorCode.NotClosable, { extensions: { status: row.status } });
       const [pending] = await m.query(`SELECT id FROM closure_requests WHERE case_id = $1 AND status = 'pending'`, [caseId]);
@@ -151,7 +151,7 @@ export class ClosureService implements OnModuleInit {
     if (!req) throw ProblemException.notFound(ClosureErrorCode.NotFound);
     const { viewer } = await this.access.requireCaseAccess(m, actor, req.case_id, meta, false, ClosureErrorCode.NotFound);
     const parties = closurePartiesOf(req, viewer, actor);
-    requireClosureAction(req.status as ClosureStatus, action, parties, {
+    requireAction(CLOSURE_WORKFLOW, req.status as ClosureStatus, action, parties, {
       notAllowed: REFUSALS.notAllowed,
       notParty: () => ProblemException.unprocessable(ClosureErrorCode.SameAgency, { extensions: { requestingAgency: req.requesting_agency } }),
     });

@@ -1,4 +1,4 @@
-import { availableActions, requireAction, Workflow, WorkflowRefusals, WorkflowRule } from '@ruta/core';
+import { Workflow } from '@ruta/core';
 
 /**
  * Who acts on a closure request (PRODUCT.md section 4: two people, two agencies):
@@ -22,10 +22,3 @@ export const CLOSURE_WORKFLOW: Workflow<ClosureStatus, ClosureAction, ClosurePar
   rejected: {},
 };
 
-export function requireClosureAction(status: ClosureStatus, action: ClosureAction, parties: Iterable<ClosureParty>, refuse: WorkflowRefusals): WorkflowRule<ClosureStatus, ClosureParty> {
-  return requireAction(CLOSURE_WORKFLOW, status, action, parties, refuse);
-}
-
-export function closureActionsFor(status: ClosureStatus, parties: Iterable<ClosureParty>) {
-  return availableActions(CLOSURE_WORKFLOW, status, parties);
-}

@@ -1,4 +1,4 @@
-import { availableActions, requireAction, Workflow, WorkflowRefusals, WorkflowRule } from '@ruta/core';
+import { Workflow, WorkflowRule } from '@ruta/core';
 
 /**
  * Who acts on a follow-up check-in (PRODUCT.md section 9):
@@ -25,10 +25,3 @@ export const CHECKIN_WORKFLOW: Workflow<CheckinStatus, CheckinAction, CheckinPar
   done: {},
 };
 
-export function requireCheckinAction(status: CheckinStatus, action: CheckinAction, parties: Iterable<CheckinParty>, refuse: WorkflowRefusals) {
-  return requireAction(CHECKIN_WORKFLOW, status, action, parties, refuse);
-}
-
-export function checkinActionsFor(status: CheckinStatus, parties: Iterable<CheckinParty>) {
-  return availableActions(CHECKIN_WORKFLOW, status, parties);
-}

@@ -2,12 +2,12 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { addMonths, CaseAccessService, CaseActionsRegistry, casePartiesOf, onRecord, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
-import { Actor, Clock, FieldCipher, mayTake, modifyReturning, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, availableActions, Clock, FieldCipher, mayTake, modifyReturning, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { CheckinChangeDto, CheckinRecordDto, FollowUpPlanDto } from './dto/follow-up.dto';
 import { FollowUpErrorCode } from './follow-up.exception';
-import { checkinActionsFor, CHECKIN_WORKFLOW, CheckinParty, requireCheckinAction } from './checkin.workflow';
+import { CHECKIN_WORKFLOW, CheckinParty } from './checkin.workflow';
 
 export const CHECKIN_DUE_TIMER = 'follow_up_checkin_due';
 const DEFAULT_MONTHS = [1, 3, 6, 9, 12];
@@ -60,7 +60,7 @@ export class FollowUpService implements OnModuleInit {
     // The check-in workflow's actions this user may take now (the timer's are not a person's).
     this.actions.register('follow_up', async (m, row, actor, viewer) => {
       const checkins: CheckinRow[] = await m.query(`${CHECKIN_SELECT} WHERE case_id = $1 ORDER BY sequence`, [row.id]);
-      return checkins.flatMap((c) => onRecord('checkin', c.id, checkinActionsFor(c.status, checkinPartiesOf(c, row, viewer, actor))));
+      return checkins.flatMap((c) => onRecord('checkin', c.id, availableActions(CHECKIN_WORKFLOW, c.status, checkinPartiesOf(c, row, viewer, actor))));
     });
   }
 
@@ -105,7 +105,7 @@ export class FollowUpService implements OnModuleInit {
     return this.ds.transaction(async (m) => {
       const c = await this.checkin(m, checkinId);
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, c.case_id, meta, false, FollowUpErrorCode.CheckinNotFound);
-      requireCheckinAction(c.status, 'reschedule', checkinPartiesOf(c, row, viewer, actor), { notAllowed: alreadyRecorded, notParty: notLead });
+      requireAction(CHECKIN_WORKFLOW, c.status, 'reschedule', checkinPartiesOf(c, row, viewer, actor), { notAllowed: alreadyRecorded, notParty: notLead });
       if (dto.dueDate !== undefined && !isCalendarDate(dto.dueDate)) {
         throw ProblemException.unprocessable(FollowUpErrorCode.InvalidDate, { errors: [{ path: 'dueDate', message: 'not a calendar date' }] });
       }
@@ -128,7 +128,7 @@ export class FollowUpService implements OnModuleInit {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, c.case_id, meta, false, FollowUpErrorCode.CheckinNotFound);
       // Another agency's check-in is not visible to a focal point (the field matrix): as if it did not exist.
       if (viewer.kind === 'focal_point' && !viewer.lead && c.agency_code !== viewer.agency) throw ProblemException.notFound(FollowUpErrorCode.CheckinNotFound);
-      requireCheckinAction(c.status, 'record', checkinPartiesOf(c, row, viewer, actor), {
+      requireAction(CHECKIN_WORKFLOW, c.status, 'record', checkinPartiesOf(c, row, viewer, actor), {
         notAllowed: alreadyRecorded, notParty: () => ProblemException.unprocessable(FollowUpErrorCode.NotAssigned),
       });
       const rows = await modifyReturning(m,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { CaseAccessService, casePartiesOf, CaseRepository, CaseRow, CaseService, CaseViewer } from '@ruta/case';
-import { Actor, Clock, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { CaseAccessService, CaseRepository, CaseService } from '@ruta/case';
+import { Actor, Clock, FieldCipher, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { DischargeDto } from './dto/referral.dto';
@@ -10,7 +10,7 @@ import { ReferralErrorCode } from './referral.exception';
 import { ReferralRepository, ReferralRow } from './referral.repository';
 import { ReferralService } from './referral.service';
 import { ReferralView } from './referral.view';
-import { ReferralAction, referralFrom, ReferralParty, ReferralStatus, requireReferralAction } from './referral.workflow';
+import { ReferralAction, referralFrom, ReferralParty, ReferralStatus, REFERRAL_WORKFLOW } from './referral.workflow';
 
 const HOUR = 3600_000;
 
@@ -139,7 +139,7 @@ export class ReferralLifecycleService {
 
   /** The referral workflow decides; 422 not_referral_target (or the given problem) for an actor who is not a party. */
   private require(r: ReferralRow, action: ReferralAction, parties: ReferralParty[], notParty = () => ProblemException.unprocessable(ReferralErrorCode.NotTarget)): void {
-    requireReferralAction(r.status as ReferralStatus, action, parties, {
+    requireAction(REFERRAL_WORKFLOW, r.status as ReferralStatus, action, parties, {
       notAllowed: (status) => ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed, { extensions: { status, action } }), notParty,
     });
   }

@@ -2,14 +2,14 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { ageOn, CaseAccessService, CaseActionsRegistry, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
-import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, availableActions, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkEligibility } from './eligibility';
 import { ReferralErrorCode } from './referral.exception';
 import { ReferralListRow, ReferralRepository, ReferralRow } from './referral.repository';
 import { referralView, ReferralView } from './referral.view';
-import { referralActionsFor, ReferralParty, ReferralStatus, requireReferralAction } from './referral.workflow';
+import { REFERRAL_WORKFLOW, ReferralParty, ReferralStatus } from './referral.workflow';
 
 export interface NewReferral {
   serviceType: string;
@@ -52,7 +52,7 @@ export class ReferralService implements OnModuleInit {
     // The referral workflow's actions this user may take now on the case's referrals they see.
     this.actions.register('referrals', async (m, row, actor, viewer) => (await this.repository.forCase(m, row.id))
       .filter((r) => this.seenBy(viewer, r))
-      .flatMap((r) => referralActionsFor(r.status as ReferralStatus, this.partiesOf(r, row, viewer, actor))
+      .flatMap((r) => availableActions(REFERRAL_WORKFLOW, r.status as ReferralStatus, this.partiesOf(r, row, viewer, actor))
         // A shelter referral is completed by discharge (of its placement), and cannot be cancelled while someone is placed.
         .filter((a) => (r.shelter_id ? a.action !== 'complete' && !(a.action === 'cancel' && r.placement_id) : a.action !== 'discharge'))
         .flatMap((a) => onRecord('referral', a.action === 'discharge' ? r.placement_id ?? '' : r.id, [a]))
@@ -154,7 +154,7 @@ export class ReferralService implements OnModuleInit {
     }
     const parties: ReferralParty[] = [...this.partiesOf(null, row, viewer, actor),
       ...(parent !== undefined && parent.status === 'accepted' && this.isTarget(actor, parent) ? ['onward_target' as const] : [])];
-    requireReferralAction('new', 'create', parties, {
+    requireAction(REFERRAL_WORKFLOW, 'new', 'create', parties, {
       notAllowed: () => ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed),
       notParty: () => ProblemException.unprocessable(ReferralErrorCode.NotAllowedToRefer),
     });

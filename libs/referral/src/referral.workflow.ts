@@ -1,4 +1,4 @@
-import { availableActions, requireAction, statusesAllowing, Workflow, WorkflowRefusals, WorkflowRule } from '@ruta/core';
+import { statusesAllowing, Workflow, WorkflowRule } from '@ruta/core';
 
 /**
  * Who acts on a referral (PRODUCT.md section 7):
@@ -33,14 +33,6 @@ export const REFERRAL_WORKFLOW: Workflow<ReferralStatus, ReferralAction, Referra
   cancelled: {},
   completed: {},
 };
-
-export function requireReferralAction(status: ReferralStatus, action: ReferralAction, parties: Iterable<ReferralParty>, refuse: WorkflowRefusals) {
-  return requireAction(REFERRAL_WORKFLOW, status, action, parties, refuse);
-}
-
-export function referralActionsFor(status: ReferralStatus, parties: Iterable<ReferralParty>) {
-  return availableActions(REFERRAL_WORKFLOW, status, parties);
-}
 
 /** The statuses the action moves a referral from, for the guarded update. */
 export function referralFrom(action: ReferralAction): ReferralStatus[] {

@@ -2,10 +2,10 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { AuditService } from '@ruta/audit';
 import { CasePartsRegistry, CaseRow, CaseService } from '@ruta/case';
-import { Actor, Clock, FieldCipher, ProblemException, RequestMeta, visaConfig } from '@ruta/core';
+import { Actor, Clock, FieldCipher, ProblemException, RequestMeta, requireAction, visaConfig } from '@ruta/core';
 import { RegularizationErrorCode } from './regularization.exception';
 import { EntityManager } from 'typeorm';
-import { requireVisaAction, VisaParty } from './visa.workflow';
+import { VISA_WORKFLOW, VisaParty } from './visa.workflow';
 
 /**
  * Article 104 exceptional visa (PRODUCT.md section 8): the request and its visa_decision task for MREMH's
@@ -38,7 +38,7 @@ export class RegularizationService implements OnModuleInit {
 
   /** Files a request in the caller's transaction (a review decision, or an MDI committee member). */
   async createRequest(m: EntityManager, row: CaseRow, actor: Actor, meta: RequestMeta | null, reviewId: string | null, parties: VisaParty[], path = ''): Promise<string> {
-    requireVisaAction('new', reviewId ? 'request_at_recognition' : 'file', parties, {
+    requireAction(VISA_WORKFLOW, 'new', reviewId ? 'request_at_recognition' : 'file', parties, {
       notAllowed: () => ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed),
       notParty: () => ProblemException.unprocessable(RegularizationErrorCode.NotAllowedToFile),
     });

@@ -2,13 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { addMonths, CaseAccessService, CaseActionsRegistry, casePartiesOf, onRecord, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
-import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, modifyReturning, ProblemException, RequestMeta, statusesAllowing } from '@ruta/core';
+import { Actor, availableActions, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, modifyReturning, ProblemException, RequestMeta, requireAction, statusesAllowing } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { GrantVisaDto, VisaQueryDto } from './dto/visa.dto';
 import { RegularizationErrorCode } from './regularization.exception';
 import { RegularizationService } from './regularization.service';
-import { requireVisaAction, VISA_WORKFLOW, VisaAction, visaActionsFor, VisaParty, VisaStatus } from './visa.workflow';
+import { VISA_WORKFLOW, VisaAction, VisaParty, VisaStatus } from './visa.workflow';
 
 export const VISA_EXPIRY_TIMER = 'visa_expiry';
 
@@ -72,9 +72,9 @@ export class VisaService implements OnModuleInit {
     // The visa workflow's actions this user may take now: on the open request, or filing one.
     this.actions.register('visa', async (m, row, actor, viewer) => {
       const [open]: VisaRow[] = await m.query(`${SELECT} WHERE case_id = $1 AND status IN ('requested', 'under_review') ORDER BY requested_at DESC LIMIT 1`, [row.id]);
-      if (open) return onRecord('visa_request', open.id, visaActionsFor(open.status as VisaStatus, visaPartiesOf(open, row, viewer, actor)));
+      if (open) return onRecord('visa_request', open.id, availableActions(VISA_WORKFLOW, open.status as VisaStatus, visaPartiesOf(open, row, viewer, actor)));
       if (row.trafficking_status !== 'recognized_victim' || row.nationality.includes('ECU')) return [];
-      return onRecord('visa_request', row.id, visaActionsFor('new', visaPartiesOf(null, row, viewer, actor)).filter((a) => a.action === 'file'));
+      return onRecord('visa_request', row.id, availableActions(VISA_WORKFLOW, 'new', visaPartiesOf(null, row, viewer, actor)).filter((a) => a.action === 'file'));
     });
   }
 
@@ -171,7 +171,7 @@ export class VisaService implements OnModuleInit {
   private async open(m: EntityManager, actor: Actor, id: string, meta: RequestMeta, action: VisaAction): Promise<VisaRow> {
     const v = await this.find(m, id, true);
     const { row, viewer } = await this.access.requireCaseAccess(m, actor, v.case_id, meta, false, RegularizationErrorCode.NotFound);
-    requireVisaAction(v.status as VisaStatus, action, visaPartiesOf(v, row, viewer, actor), {
+    requireAction(VISA_WORKFLOW, v.status as VisaStatus, action, visaPartiesOf(v, row, viewer, actor), {
       notAllowed: (status) => ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status } }),
       notParty: (status) => notParty(action, status),
     });

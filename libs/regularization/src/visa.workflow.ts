@@ -1,4 +1,4 @@
-import { availableActions, requireAction, Workflow, WorkflowRefusals } from '@ruta/core';
+import { Workflow } from '@ruta/core';
 
 /**
  * Who acts on an article 104 visa request (PRODUCT.md section 8):
@@ -34,10 +34,3 @@ export const VISA_WORKFLOW: Workflow<VisaStatus, VisaAction, VisaParty> = {
   withdrawn: {},
 };
 
-export function requireVisaAction(status: VisaStatus, action: VisaAction, parties: Iterable<VisaParty>, refuse: WorkflowRefusals) {
-  return requireAction(VISA_WORKFLOW, status, action, parties, refuse);
-}
-
-export function visaActionsFor(status: VisaStatus, parties: Iterable<VisaParty>) {
-  return availableActions(VISA_WORKFLOW, status, parties);
-}
