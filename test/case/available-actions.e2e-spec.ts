@@ -70,6 +70,9 @@ describe('Available actions on a case, from the workflow maps', () => {
     // Not listed, refused: a focal point with a stake who is not the lead agency cannot start the follow-up plan (the roles column is enforced).
     const notLead = await t.http().post(`/api/v1/cases/${caseId}/follow-up-plan`).set(p.as('focal.msp')).send({ startDate: '2026-01-31' }).expect(422);
     expect(notLead.body.code).toBe('not_lead_agency');
+    // Not listed, refused: the lead agency sees every referral but is not the target of the health ministry's.
+    const notTarget = await t.http().post(`/api/v1/referrals/${medicalRef}/accept`).set(p.as('focal.sdh')).send({}).expect(422);
+    expect(notTarget.body.code).toBe('not_referral_target');
     // Not listed, refused: the health focal point cannot accept the shelter's referral.
     await t.http().post(`/api/v1/referrals/${shelterRef}/accept`).set(p.as('focal.msp')).send({}).expect(404);
     // Listed, accepted: the shelter accepts (admits), which moves the case to in_assistance; its list changes with it.

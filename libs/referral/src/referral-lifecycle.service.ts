@@ -120,8 +120,11 @@ export class ReferralLifecycleService {
         at: this.clock.now(), reason: dto.reason, riskEnc: this.cipher.encryptJson(dto.riskAssessment ?? null), by: actor.id,
       });
       if (!ok) throw ProblemException.conflict('conflict', { detail: { es: 'La persona ya egresó', en: 'The person was already discharged' } });
+      // The discharge completes the shelter referral: the referral workflow decides, for its target (this shelter's staff).
+      const r = (await this.repository.find(m, p.referral_id))!;
+      this.require(r, 'discharge', this.referrals.isTarget(actor, r) ? ['target'] : []);
       await this.repository.freePlace(m, p.shelter_id);
-      await this.repository.move(m, p.referral_id, referralFrom('discharge'), 'completed', actor.id, null, 'outcome_enc');
+      await this.repository.move(m, r.id, referralFrom('discharge'), 'completed', actor.id, null, 'outcome_enc');
       await this.cases.addHistory(m, p.case_id, 'discharge', actor, { placementId: p.id, reason: dto.reason, shelterId: p.shelter_id });
       await this.audit.record(m, { actor, meta, action: 'placement.discharge', subjectType: 'placement', subjectId: p.id, caseId: p.case_id, changedFields: ['status', 'reason', 'riskAssessment'] });
       return { id: p.id, caseId: p.case_id, shelterId: p.shelter_id, status: 'discharged', reason: dto.reason };
