@@ -104,4 +104,21 @@ describe('Available actions on a case, from the workflow maps', () => {
     await t.http().post(`/api/v1/visa-requests/${visaId}/withdraw`).set(p.as('focal.sdh')).send({ reason: 'Caso cerrado' }).expect(200);
     expect(await actionsOf(caseId, 'focal.sdh')).toEqual([]);
   });
+
+  it('in follow-up: the lead agency reschedules and records every check-in, the assigned agency records its own', async () => {
+    const { caseId, reviewId } = await p.underReview('adult_woman');
+    await p.decide(reviewId, { decision: 'recognize', leadAgency: 'SDH', plan: { referrals: [], requestVisa: false } }).expect(200);
+    const plan = await t.http().post(`/api/v1/cases/${caseId}/follow-up-plan`).set(p.as('focal.sdh'))
+      .send({ startDate: '2030-01-31', checkins: [{ monthsAfterStart: 1, agency: 'MSP' }, { monthsAfterStart: 3, agency: 'SDH' }] }).expect(201);
+    // Far ahead of the clock: no check-in falls due during the test.
+    const [msp, sdh] = plan.body.checkins.map((c: { id: string }) => c.id);
+    expect(await actionsOf(caseId, 'focal.msp')).toEqual([`checkin record ${msp}`]);
+    expect(await actionsOf(caseId, 'focal.sdh')).toEqual([`checkin record ${msp}`, `checkin record ${sdh}`, `checkin reschedule ${msp}`,
+      `checkin reschedule ${sdh}`, `closure_request request ${caseId}`].sort());
+    // Not listed, refused: MSP may not reschedule. Listed, accepted: MSP records its check-in, which leaves the list.
+    await t.http().patch(`/api/v1/follow-up/checkins/${msp}`).set(p.as('focal.msp')).send({ dueDate: '2030-03-15' }).expect(422);
+    await t.http().post(`/api/v1/follow-up/checkins/${msp}/record`).set(p.as('focal.msp')).send({ outcome: 'stable' }).expect(200);
+    expect(await actionsOf(caseId, 'focal.msp')).toEqual([]);
+    expect(await actionsOf(caseId, 'focal.sdh')).toEqual([`checkin record ${sdh}`, `checkin reschedule ${sdh}`, `closure_request request ${caseId}`].sort());
+  });
 });
