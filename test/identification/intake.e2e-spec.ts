@@ -142,8 +142,9 @@ describe('Identification: intake, screening and the first tasks (issue 3)', () =
     }
     await t.http().get(`/api/v1/cases/${res.body.id}`).set(as('admin')).expect(403);
     const audited = await t.http().get(`/api/v1/cases/${res.body.id}`).set(as('auditor')).expect(200);
-    expect(Object.keys(audited.body).sort()).toEqual(['caseNumber', 'consent', 'followUp', 'id', 'identification', 'isMinor', 'leadAgency',
+    expect(Object.keys(audited.body).sort()).toEqual(['availableActions', 'caseNumber', 'consent', 'followUp', 'id', 'identification', 'isMinor', 'leadAgency',
       'referrals', 'reviews', 'screening', 'status', 'traffickingStatus', 'version', 'victim', 'visa'].sort());
+    expect(audited.body.availableActions).toEqual([]);
     expect(audited.body.victim).toEqual({ sex: 'female', ageGroup: '18-29', nationality: ['VEN'] });
     expect(audited.body.screening).toEqual({ outcome: 'presumed_victim' });
     expect(audited.body.identification.circumstances).toBeUndefined();

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService } from '@ruta/case';
+import { CaseAccessService, CaseActionsRegistry, caseActionsFor, CaseParty, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService } from '@ruta/case';
 import { Actor, caseAnalysisConfig, Clock, CommonErrorCode, FieldCipher, IdempotencyService, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { ReferralService } from '@ruta/referral';
 import { RegularizationService } from '@ruta/regularization';
@@ -43,9 +43,16 @@ export class ReviewService implements OnModuleInit {
     @Inject(caseAnalysisConfig.KEY) private readonly config: ConfigType<typeof caseAnalysisConfig>,
     private readonly agencies: AgencyNames,
     private readonly directory: DirectoryService,
+    private readonly actions: CaseActionsRegistry,
   ) {}
 
   onModuleInit(): void {
+    // The case workflow's decisions, taken on the open review (`POST /reviews/:id/decision`).
+    this.actions.register('review', async (m, row, actor, viewer) => {
+      const open = (await this.repository.forCase(m, row.id)).find((r) => r.status === 'open');
+      if (!open) return [];
+      return onRecord('review', open.id, caseActionsFor(row.status, casePartiesOf(row, viewer, actor)).filter((a) => a.endpoint.startsWith('POST /reviews/:id/')));
+    });
     this.parts.register('reviews', async (m, row) => {
       const out = [];
       for (const r of await this.repository.forCase(m, row.id)) {
@@ -58,8 +65,8 @@ export class ReviewService implements OnModuleInit {
 
   async open(actor: Actor, caseId: string, meta: RequestMeta): Promise<ReviewView> {
     return this.ds.transaction(async (m) => {
-      const { row } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
-      await this.cases.transition(m, row, { action: 'open_review', to: 'under_review' }, actor, meta);
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
+      await this.cases.transition(m, row, { action: 'open_review', as: casePartiesOf(row, viewer, actor), to: 'under_review' }, actor, meta);
       const id = await this.repository.open(m, caseId, actor.id);
       await this.tasks.completeOpenForCase(m, caseId, 'case_review', actor);
       await this.audit.record(m, { actor, meta, action: 'review.open', subjectType: 'review', subjectId: id, caseId });
@@ -92,7 +99,8 @@ export class ReviewService implements OnModuleInit {
   private async decideIn(m: EntityManager, actor: Actor, reviewId: string, dto: DecisionDto, meta: RequestMeta, clientTxId: string | null): Promise<ReviewView> {
     const review = await this.repository.find(m, reviewId, true);
     if (!review) throw ProblemException.notFound(CaseAnalysisErrorCode.ReviewNotFound);
-    const { row } = await this.access.requireCaseAccess(m, actor, review.case_id, meta, true, CaseAnalysisErrorCode.ReviewNotFound);
+    const { row, viewer } = await this.access.requireCaseAccess(m, actor, review.case_id, meta, true, CaseAnalysisErrorCode.ReviewNotFound);
+    const parties = casePartiesOf(row, viewer, actor);
     if (review.status !== 'open') throw ProblemException.conflict(CaseAnalysisErrorCode.ReviewAlreadyDecided);
     if (dto.decision !== 'recognize' && (dto.leadAgency !== undefined || dto.plan !== undefined)) {
       throw ProblemException.unprocessable(CaseAnalysisErrorCode.PlanNotAllowed, { errors: [{ path: dto.plan ? 'plan' : 'leadAgency', message: 'only with recognize' }] });
@@ -105,16 +113,16 @@ export class ReviewService implements OnModuleInit {
     let referralIds: string[] = [];
     let visaId: string | null = null;
     if (dto.decision === 'recognize') {
-      ({ referralIds, visaId } = await this.recognize(m, row, reviewId, dto, actor, meta, clientTxId));
+      ({ referralIds, visaId } = await this.recognize(m, row, parties, reviewId, dto, actor, meta, clientTxId));
     } else if (dto.decision === 'request_information') {
-      await this.cases.transition(m, row, { action: 'decide_request_information', to: 'screening', details: { reviewId }, clientTxId }, actor, meta);
+      await this.cases.transition(m, row, { action: 'decide_request_information', as: parties, to: 'screening', details: { reviewId }, clientTxId }, actor, meta);
       await this.cases.addTask(m, {
         type: 'complete_screening', caseId: row.id, priority: row.is_minor ? 'urgent' : 'high', dueAt: new Date(this.clock.nowMs() + 72 * 3600_000),
         addressee: { role: 'immigration_officer', agency: row.identifying_agency, unit: row.identifying_unit }, details: { reviewId, requestedInformation: true },
       }, actor, meta);
     } else {
       await this.cases.transition(m, row, {
-        action: 'decide_not_recognize', to: 'closed', details: { reviewId }, clientTxId,
+        action: 'decide_not_recognize', as: parties, to: 'closed', details: { reviewId }, clientTxId,
         set: { closure_reason: 'not_recognized', trafficking_status: 'not_a_victim', status_decided_by: 'case_analysis_team', status_before_closure: 'identified' },
       }, actor, meta);
       await this.tasks.cancelOpenForCase(m, row.id);
@@ -147,9 +155,9 @@ export class ReviewService implements OnModuleInit {
     return members;
   }
 
-  private async recognize(m: EntityManager, row: CaseRow, reviewId: string, dto: DecisionDto, actor: Actor, meta: RequestMeta, clientTxId: string | null) {
+  private async recognize(m: EntityManager, row: CaseRow, parties: CaseParty[], reviewId: string, dto: DecisionDto, actor: Actor, meta: RequestMeta, clientTxId: string | null) {
     await this.cases.transition(m, row, {
-      action: 'decide_recognize', to: 'recognized', details: { reviewId, leadAgency: dto.leadAgency }, clientTxId,
+      action: 'decide_recognize', as: parties, to: 'recognized', details: { reviewId, leadAgency: dto.leadAgency }, clientTxId,
       set: { trafficking_status: 'recognized_victim', status_decided_by: 'case_analysis_team', lead_agency: dto.leadAgency },
     }, actor, meta);
     const recognized = (await this.caseRepository.find(m, row.id))!;
@@ -158,7 +166,7 @@ export class ReviewService implements OnModuleInit {
       const created = await this.referrals.create(m, recognized, { ...r, reason: PLAN_REASON, reviewId }, actor, meta, `plan.referrals[${i}].`);
       referralIds.push(created.id);
     }
-    const visaId = dto.plan?.requestVisa ? await this.regularization.createRequest(m, recognized, actor, meta, reviewId, 'plan.') : null;
+    const visaId = dto.plan?.requestVisa ? await this.regularization.createRequest(m, recognized, actor, meta, reviewId, ['recognition'], 'plan.') : null;
     return { referralIds, visaId };
   }
 

@@ -4,6 +4,7 @@ import { DirectoryModule } from '@ruta/directory';
 import { TasksModule } from '@ruta/tasks';
 import { CaseAccessService } from './case-access.service';
 import { CasePartsRegistry } from './case-parts.registry';
+import { CaseActionsRegistry } from './case-actions.registry';
 import { CaseRecordMapper } from './case-record.mapper';
 import { CaseRecordService } from './case-record.service';
 import { CaseViewAssembler } from './case-view.assembler';
@@ -15,7 +16,7 @@ import { ConsentAgencies } from './consent-agencies';
 @Module({
   imports: [AuditModule, TasksModule, DirectoryModule],
   controllers: [CaseController],
-  providers: [CasePartsRegistry, CaseRepository, CaseService, CaseRecordService, CaseAccessService, CaseViewAssembler, CaseRecordMapper, ConsentAgencies],
-  exports: [CasePartsRegistry, CaseService, CaseRepository, CaseAccessService, CaseRecordMapper, ConsentAgencies],
+  providers: [CasePartsRegistry, CaseActionsRegistry, CaseRepository, CaseService, CaseRecordService, CaseAccessService, CaseViewAssembler, CaseRecordMapper, ConsentAgencies],
+  exports: [CasePartsRegistry, CaseActionsRegistry, CaseService, CaseRepository, CaseAccessService, CaseRecordMapper, ConsentAgencies],
 })
 export class CaseModule {}

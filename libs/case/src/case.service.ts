@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, leadsTo, ProblemException, RequestMeta, WorkflowRefusals } from '@ruta/core';
 import { CreateTaskInput, TasksService, TaskView } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyNames } from '@ruta/directory';
@@ -9,15 +9,20 @@ import { CaseViewer } from './access/case-viewer';
 import { projectCase, visibleCaseKeys } from './access/case-fields';
 import { CaseAccessService } from './case-access.service';
 import { CaseViewAssembler } from './case-view.assembler';
+import { CaseActionsRegistry } from './case-actions.registry';
 import { CaseErrorCode } from './case.exception';
 import { CaseListFilter, CasePrefetch, CaseRepository, CaseRow } from './case.repository';
 import { CaseStatus } from './case.types';
-import { allowedAction } from './case.workflow';
+import { CaseAction, CaseParty, requireCaseAction } from './case.workflow';
 import { actorAgencyVisible, opensFreeText, timelineEntryVisible, visibleDetails } from './access/timeline-policy';
 
 export interface TransitionInput {
-  action: string;
+  action: CaseAction;
   to: CaseStatus;
+  /** The parties of the case workflow the actor is in for this case (casePartiesOf, plus target or closure parties). */
+  as: Iterable<CaseParty>;
+  /** The caller module's problem for an actor who is not one of the action's parties (default 403 forbidden). */
+  notParty?: WorkflowRefusals['notParty'];
   set?: Record<string, unknown>;
   expectedVersion?: number | null;
   clientTxId?: string | null;
@@ -43,15 +48,14 @@ export class CaseService implements OnModuleInit {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly agencies: AgencyNames,
+    private readonly actions: CaseActionsRegistry,
   ) {}
 
   /** Moves a case along the status machine (PRODUCT.md section 4); refuses what the table does not allow. */
   async transition(m: EntityManager, row: CaseRow, input: TransitionInput, actor: Actor | null, meta: RequestMeta | null): Promise<number> {
-    const rule = allowedAction(row.status, input.action);
-    const targets = rule ? (Array.isArray(rule.to) ? rule.to : [rule.to]) : [];
-    if (!rule || !(targets.includes(input.to) || (rule.to === 'previous'))) {
-      throw ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { status: row.status, action: input.action } });
-    }
+    const notAllowed = () => ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { status: row.status, action: input.action } });
+    const rule = requireCaseAction(row.status, input.action, input.as, { notAllowed, notParty: input.notParty ?? (() => ProblemException.forbidden()) });
+    if (!leadsTo(rule, input.to)) throw notAllowed();
     // The retention period runs from the last closing (PRODUCT.md section 12); reopening stops it.
     const closing = input.to === 'closed' ? { closed_at: this.clock.now() } : row.status === 'closed' ? { closed_at: null } : {};
     const version = await this.repository.update(m, row.id, input.expectedVersion ?? row.version, { status: input.to, ...closing, ...(input.set ?? {}) });
@@ -106,6 +110,8 @@ export class CaseService implements OnModuleInit {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
       const body = await this.render(m, row, viewer);
       await this.auditRead(m, actor, meta, row.id, body, 'case.read');
+      // What this user may do now, from the workflow maps (the case page offers these).
+      body.availableActions = await this.actions.available(m, row, actor, viewer);
       return { body, version: row.version };
     });
   }

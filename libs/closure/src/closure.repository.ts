@@ -11,8 +11,14 @@ export interface ClosureRequestRow {
 /** Closure requests (PRODUCT.md section 4): the only place that builds their queries. */
 @Injectable()
 export class ClosureRepository {
+  /** The case's pending request, if any (at most one). */
+  async pendingOfCase(m: EntityManager, caseId: string): Promise<ClosureRequestRow | undefined> {
+    const [row] = await m.query(`SELECT * FROM closure_requests WHERE case_id = $1 AND status = 'pending'`, [caseId]);
+    return row;
+  }
+
   async hasPending(m: EntityManager, caseId: string): Promise<boolean> {
-    return (await m.query(`SELECT id FROM closure_requests WHERE case_id = $1 AND status = 'pending'`, [caseId])).length > 0;
+    return (await this.pendingOfCase(m, caseId)) !== undefined;
   }
 
   async insert(m: EntityManager, r: { caseId: string; reason: string; by: string; agency: string }): Promise<string> {

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { CaseAccessService, CaseRepository, CaseService } from '@ruta/case';
-import { Actor, Clock, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { allowedAction, CaseAccessService, CaseActionsRegistry, CaseParty, onRecord, casePartiesOf, CaseRepository, CaseService, CaseViewer } from '@ruta/case';
+import { Actor, availableActions, Clock, FieldCipher, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { ClosureErrorCode } from './closure.exception';
 import { ClosureRepository } from './closure.repository';
+import { ClosureAction, ClosureParty, ClosureStatus, CLOSURE_WORKFLOW } from './closure.workflow';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyNames, AgencyRef } from '@ruta/directory';
@@ -14,12 +15,27 @@ export interface ClosureView {
   decidingAgency: AgencyRef | null; decidedAt: string | null;
 }
 
+const REFUSALS = {
+  notAllowed: () => ProblemException.conflict(ClosureErrorCode.NotPending),
+  notParty: (status: string) => status === 'new' ? ProblemException.unprocessable(ClosureErrorCode.NotLeadAgency) : ProblemException.unprocessable(ClosureErrorCode.SameAgency),
+};
+
+/** A committee member of another agency than the requesting one decides a pending request. */
+function closurePartiesOf(req: { requesting_agency: string }, viewer: CaseViewer, actor: Actor): ClosureParty[] {
+  return viewer.kind === 'committee' && req.requesting_agency !== actor.agencyCode ? ['committee_of_another_agency'] : [];
+}
+
+/** The closure parties that are also parties of the case workflow (approving a closure closes the case). */
+function caseParties(parties: ClosureParty[]): CaseParty[] {
+  return parties.filter((p): p is 'committee_of_another_agency' => p === 'committee_of_another_agency');
+}
+
 /**
  * Closure of a recognized case (PRODUCT.md section 4): requested by the lead agency, approved by a committee
  * member of another agency (two people, two agencies), with the case's open tasks cancelled; and reopening.
  */
 @Injectable()
-export class ClosureService {
+export class ClosureService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repository: ClosureRepository,
@@ -31,13 +47,27 @@ export class ClosureService {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly agencies: AgencyNames,
+    private readonly actions: CaseActionsRegistry,
   ) {}
+
+  onModuleInit(): void {
+    // The closure workflow's actions this user may take now: request a closure, or decide the pending request.
+    this.actions.register('closure', async (m, row, actor, viewer) => {
+      const pending = await this.repository.pendingOfCase(m, row.id);
+      if (pending) return onRecord('closure_request', pending.id, availableActions(CLOSURE_WORKFLOW, 'pending', closurePartiesOf(pending, viewer, actor)));
+      if (!allowedAction(row.status, 'approve_closure')) return [];
+      const lead: ClosureParty[] = casePartiesOf(row, viewer, actor).includes('lead_agency') ? ['lead_agency'] : [];
+      return onRecord('closure_request', row.id, availableActions(CLOSURE_WORKFLOW, 'new', lead));
+    });
+  }
 
   async request(actor: Actor, caseId: string, reason: string, meta: RequestMeta): Promise<ClosureView> {
     return this.ds.transaction(async (m) => {
-      const { row } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
-      if (!row.lead_agency || row.lead_agency !== actor.agencyCode) throw ProblemException.unprocessable(ClosureErrorCode.NotLeadAgency);
-      if (!['recognized', 'in_assistance', 'follow_up'].includes(row.status)) throw ProblemException.conflict(ClosureErrorCode.NotClosable, { extensions: { status: row.status } });
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
+      const parties: ClosureParty[] = casePartiesOf(row, viewer, actor).includes('lead_agency') ? ['lead_agency'] : [];
+      requireAction(CLOSURE_WORKFLOW, 'new', 'request', parties, REFUSALS);
+      // Closable: the statuses from which the case workflow lets a closure be approved.
+      if (!allowedAction(row.status, 'approve_closure')) throw ProblemException.conflict(ClosureErrorCode.NotClosable, { extensions: { status: row.status } });
       if (await this.repository.hasPending(m, caseId)) throw ProblemException.conflict(ClosureErrorCode.AlreadyPending);
       const id = await this.repository.insert(m, { caseId, reason, by: actor.id, agency: actor.agencyCode });
       const task = await this.cases.addTask(m, {
@@ -55,10 +85,10 @@ export class ClosureService {
 
   async approve(actor: Actor, id: string, meta: RequestMeta): Promise<ClosureView> {
     return this.ds.transaction(async (m) => {
-      const req = await this.pendingFor(m, actor, id, meta);
-      const { row } = await this.access.requireCaseAccess(m, actor, req.case_id, meta, true);
+      const req = await this.pendingFor(m, actor, id, meta, 'approve');
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, req.case_id, meta, true);
       await this.cases.transition(m, row, {
-        action: 'approve_closure', to: 'closed', details: { closureRequestId: id, reason: req.reason },
+        action: 'approve_closure', as: [...casePartiesOf(row, viewer, actor), ...caseParties(req.parties)], notParty: REFUSALS.notParty, to: 'closed', details: { closureRequestId: id, reason: req.reason },
         set: { closure_reason: req.reason, status_before_closure: row.status },
       }, actor, meta);
       await this.decide(m, id, 'approved', actor, null);
@@ -71,7 +101,7 @@ export class ClosureService {
 
   async reject(actor: Actor, id: string, reason: string, meta: RequestMeta): Promise<ClosureView> {
     return this.ds.transaction(async (m) => {
-      const req = await this.pendingFor(m, actor, id, meta);
+      const req = await this.pendingFor(m, actor, id, meta, 'reject');
       await this.decide(m, id, 'rejected', actor, this.cipher.encrypt(reason));
       if (req.task_id) await this.tasks.completeByAction(m, req.task_id, actor);
       await this.cases.addHistory(m, req.case_id, 'closure_rejected', actor, { closureRequestId: id });
@@ -90,7 +120,7 @@ export class ClosureService {
       const traffickingStatus = row.closure_reason === 'not_recognized' ? 'presumed_victim'
         : row.closure_reason === 'no_indicators' ? 'possible_victim' : row.trafficking_status;
       await this.cases.transition(m, row, {
-        action: 'reopen', to: previous as never, details: { reasonEnc: this.cipher.encrypt(reason), closedFor: row.closure_reason },
+        action: 'reopen', as: casePartiesOf(row, viewer, actor), to: previous as never, details: { reasonEnc: this.cipher.encrypt(reason), closedFor: row.closure_reason },
         set: { closure_reason: null, status_before_closure: null, trafficking_status: traffickingStatus },
       }, actor, meta);
       await this.requeue(m, row, previous, actor, meta);
@@ -116,15 +146,17 @@ export class ClosureService {
     }
   }
 
-  private async pendingFor(m: EntityManager, actor: Actor, id: string, meta: RequestMeta) {
+  /** The request, locked, once the closure workflow lets this actor take the action from its status. */
+  private async pendingFor(m: EntityManager, actor: Actor, id: string, meta: RequestMeta, action: ClosureAction) {
     const req = await this.repository.find(m, id, true);
     if (!req) throw ProblemException.notFound(ClosureErrorCode.NotFound);
-    await this.access.requireCaseAccess(m, actor, req.case_id, meta, false, ClosureErrorCode.NotFound);
-    if (req.status !== 'pending') throw ProblemException.conflict(ClosureErrorCode.NotPending);
-    if (req.requesting_agency === actor.agencyCode) {
-      throw ProblemException.unprocessable(ClosureErrorCode.SameAgency, { extensions: { requestingAgency: req.requesting_agency } });
-    }
-    return req;
+    const { viewer } = await this.access.requireCaseAccess(m, actor, req.case_id, meta, false, ClosureErrorCode.NotFound);
+    const parties = closurePartiesOf(req, viewer, actor);
+    requireAction(CLOSURE_WORKFLOW, req.status as ClosureStatus, action, parties, {
+      notAllowed: REFUSALS.notAllowed,
+      notParty: () => ProblemException.unprocessable(ClosureErrorCode.SameAgency, { extensions: { requestingAgency: req.requesting_agency } }),
+    });
+    return { ...req, parties };
   }
 
   private async decide(m: EntityManager, id: string, status: 'approved' | 'rejected', actor: Actor, reasonEnc: string | null) {

@@ -30,3 +30,4 @@ export * from './idempotency/canonical-json';
 export * from './http/defined';
 export * from './http/parse-id.pipe';
 export * from './http/api-responses';
+export * from './workflow/workflow';

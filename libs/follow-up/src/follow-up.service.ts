@@ -1,17 +1,29 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { addMonths, CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
-import { Actor, Clock, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { addMonths, CaseAccessService, CaseActionsRegistry, casePartiesOf, onRecord, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
+import { Actor, availableActions, Clock, FieldCipher, mayTake, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { CheckinChangeDto, CheckinRecordDto, FollowUpPlanDto } from './dto/follow-up.dto';
 import { FollowUpErrorCode } from './follow-up.exception';
+import { CHECKIN_WORKFLOW, CheckinParty } from './checkin.workflow';
 import { CheckinRow, FollowUpRepository } from './follow-up.repository';
 
 export const CHECKIN_DUE_TIMER = 'follow_up_checkin_due';
 const DEFAULT_MONTHS = [1, 3, 6, 9, 12];
 const DAY = 24 * 3600_000;
+
+const notLead = () => ProblemException.unprocessable(FollowUpErrorCode.NotLeadAgency);
+const alreadyRecorded = () => ProblemException.conflict(FollowUpErrorCode.AlreadyRecorded);
+
+/** The parties of the check-in workflow an actor is in: the check-in's agency, the case's lead agency. */
+export function checkinPartiesOf(c: { agency_code: string }, row: CaseRow, viewer: CaseViewer, actor: Actor): CheckinParty[] {
+  const parties: CheckinParty[] = [];
+  if ((viewer.kind === 'focal_point' || viewer.kind === 'committee') && actor.agencyCode === c.agency_code) parties.push('assigned_agency');
+  if (casePartiesOf(row, viewer, actor).includes('lead_agency')) parties.push('lead_agency');
+  return parties;
+}
 
 /**
  * One-year follow-up (PRODUCT.md section 9): a plan with check-ins (+1, +3, +6, +9, +12 months by default)
@@ -33,23 +45,28 @@ export class FollowUpService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly actions: CaseActionsRegistry,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(CHECKIN_DUE_TIMER, (m, id, firedAt) => this.onDue(m, id, firedAt));
     this.parts.register('followUp', async (m, row) => this.planOf(m, row.id));
+    // The check-in workflow's actions this user may take now (the timer's are not a person's).
+    this.actions.register('follow_up', async (m, row, actor, viewer) => {
+      const checkins = await this.repository.checkinsOfCase(m, row.id);
+      return checkins.flatMap((c) => onRecord('checkin', c.id, availableActions(CHECKIN_WORKFLOW, c.status, checkinPartiesOf(c, row, viewer, actor))));
+    });
   }
 
   create(actor: Actor, caseId: string, dto: FollowUpPlanDto, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
-      this.requireLead(row, viewer, actor);
       if (!isCalendarDate(dto.startDate)) throw ProblemException.unprocessable(FollowUpErrorCode.InvalidDate, { errors: [{ path: 'startDate', message: 'not a calendar date' }] });
       if (await this.repository.planExists(m, caseId)) throw ProblemException.conflict(FollowUpErrorCode.AlreadyPlanned);
       const lead = row.lead_agency!;
       const checkins = (dto.checkins ?? DEFAULT_MONTHS.map((months) => ({ monthsAfterStart: months, agency: lead })))
         .slice().sort((a, b) => a.monthsAfterStart - b.monthsAfterStart);
-      await this.cases.transition(m, row, { action: 'create_follow_up_plan', to: 'follow_up', details: { startDate: dto.startDate } }, actor, meta);
+      await this.cases.transition(m, row, { action: 'create_follow_up_plan', as: casePartiesOf(row, viewer, actor), notParty: notLead, to: 'follow_up', details: { startDate: dto.startDate } }, actor, meta);
       const planId = await this.repository.insertPlan(m, { caseId, startDate: dto.startDate, by: actor.id });
       for (const [i, c] of checkins.entries()) {
         const due = addMonths(dto.startDate, c.monthsAfterStart);
@@ -78,7 +95,7 @@ export class FollowUpService implements OnModuleInit {
     return this.ds.transaction(async (m) => {
       const c = await this.checkin(m, checkinId);
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, c.case_id, meta, false, FollowUpErrorCode.CheckinNotFound);
-      this.requireLead(row, viewer, actor);
+      requireAction(CHECKIN_WORKFLOW, c.status, 'reschedule', checkinPartiesOf(c, row, viewer, actor), { notAllowed: alreadyRecorded, notParty: notLead });
       if (dto.dueDate !== undefined && !isCalendarDate(dto.dueDate)) {
         throw ProblemException.unprocessable(FollowUpErrorCode.InvalidDate, { errors: [{ path: 'dueDate', message: 'not a calendar date' }] });
       }
@@ -97,10 +114,11 @@ export class FollowUpService implements OnModuleInit {
     return this.ds.transaction(async (m) => {
       const c = await this.checkin(m, checkinId, true);
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, c.case_id, meta, false, FollowUpErrorCode.CheckinNotFound);
-      const lead = row.lead_agency === actor.agencyCode;
       // Another agency's check-in is not visible to a focal point (the field matrix): as if it did not exist.
       if (viewer.kind === 'focal_point' && !viewer.lead && c.agency_code !== viewer.agency) throw ProblemException.notFound(FollowUpErrorCode.CheckinNotFound);
-      if (actor.agencyCode !== c.agency_code && !lead) throw ProblemException.unprocessable(FollowUpErrorCode.NotAssigned);
+      requireAction(CHECKIN_WORKFLOW, c.status, 'record', checkinPartiesOf(c, row, viewer, actor), {
+        notAllowed: alreadyRecorded, notParty: () => ProblemException.unprocessable(FollowUpErrorCode.NotAssigned),
+      });
       const recorded = await this.repository.record(m, c.id, {
         outcome: dto.outcome, notesEnc: this.cipher.encrypt(dto.notes ?? null), newNeedsEnc: this.cipher.encrypt(dto.newNeeds ?? null), by: actor.id, at: this.clock.now(),
       });
@@ -131,7 +149,7 @@ export class FollowUpService implements OnModuleInit {
   /** Timer: the check-in falls due and a follow_up_checkin task (due within 14 days) reaches its agency. */
   private async onDue(m: EntityManager, checkinId: string, firedAt: Date): Promise<void> {
     const c = await this.repository.checkin(m, checkinId, true);
-    if (!c || c.status !== 'scheduled') return;
+    if (!c || !mayTake(CHECKIN_WORKFLOW, c.status, 'fall_due', ['timer'])) return;
     // A closed case puts no work in anyone's queue.
     if ((await this.caseRepository.find(m, c.case_id))?.status === 'closed') return;
     const task = await this.cases.addTask(m, {
@@ -139,11 +157,6 @@ export class FollowUpService implements OnModuleInit {
       addressee: { role: 'service_focal_point', agency: c.agency_code }, details: { checkinId, monthsAfterStart: c.months_after_start },
     }, null, null);
     await this.repository.markDue(m, checkinId, task.id);
-  }
-
-  private requireLead(row: CaseRow, viewer: CaseViewer, actor: Actor): void {
-    const lead = (viewer.kind === 'focal_point' && viewer.lead) || (viewer.kind === 'committee' && row.lead_agency === actor.agencyCode);
-    if (!lead) throw ProblemException.unprocessable(FollowUpErrorCode.NotLeadAgency);
   }
 
   private async checkin(m: EntityManager, id: string, lock = false): Promise<CheckinRow> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CaseRecordMapper, CaseRepository, CaseService, ConsentAgencies, ecuadorDate } from '@ruta/case';
-import { Actor, Clock, FieldCipher, IdempotencyService, RequestMeta } from '@ruta/core';
+import { CaseErrorCode, CaseRecordMapper, CaseRepository, CaseService, ConsentAgencies, ecuadorDate, requireCaseAction } from '@ruta/case';
+import { Actor, Clock, FieldCipher, IdempotencyService, leadsTo, ProblemException, RequestMeta } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 import { CatalogService } from './catalog.service';
 import { DuplicatesService } from './duplicates.service';
@@ -40,12 +40,19 @@ export class IntakeService {
     const catalog = await this.catalogs.get(dto.screening.catalogVersion, m);
     const result = this.catalogs.evaluate(catalog, { isMinor, answers: dto.screening.answers }, 'screening.');
     const presumed = result.outcome === 'presumed_victim';
+    const status = presumed ? 'identified' : 'screening';
+    // The case workflow's first step: an immigration officer (of the unit that identifies the case) takes it in.
+    const rule = requireCaseAction('new', 'intake', actor.roles.includes('immigration_officer') ? ['officer'] : [], {
+      notAllowed: () => ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { status: 'new', action: 'intake' } }),
+      notParty: () => ProblemException.forbidden(),
+    });
+    if (!leadsTo(rule, status)) throw ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { status: 'new', action: 'intake' } });
     const found = await this.duplicates.find(m, actor, victim);
 
     const columns = this.mapper.victimColumns(victim);
     const caseId = await this.repository.insert(m, {
       caseYear: ident.date.slice(0, 4),
-      status: presumed ? 'identified' : 'screening',
+      status,
       traffickingStatus: presumed ? 'presumed_victim' : 'possible_victim',
       isMinor, ageGroup, sentToReviewAt: presumed ? now : null,
       givenNamesEnc: columns.given_names_enc as string, familyNamesEnc: columns.family_names_enc as string,

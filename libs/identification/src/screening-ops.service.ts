@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseAccessService, CaseAccess, CaseRecordMapper, CaseRepository, CaseService } from '@ruta/case';
+import { CaseAccessService, CaseAccess, CaseAction, CaseErrorCode, CaseParty, casePartiesOf, CaseRecordMapper, CaseRepository, CaseService, requireCaseAction } from '@ruta/case';
 import { Actor, Clock, ProblemException, RequestMeta } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,6 +9,8 @@ import { CloseScreeningDto } from './dto/intake.dto';
 import { ScreeningDto } from './dto/screening.dto';
 import { IdentificationErrorCode } from './identification.exception';
 import { ScreeningTasks } from './screening-tasks.service';
+
+const notOwnUnit = () => ProblemException.unprocessable(IdentificationErrorCode.NotOwnUnit);
 
 /** What happens to a case while it is in `screening`: re-screening, sending it to review, closing it. */
 @Injectable()
@@ -27,7 +29,7 @@ export class ScreeningOpsService {
 
   async rescreen(actor: Actor, caseId: string, dto: ScreeningDto, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
-      const a = await this.open(m, actor, caseId, meta, ['officer', 'committee']);
+      const a = await this.open(m, actor, caseId, meta, 'screen');
       const catalog = await this.catalogs.get(dto.catalogVersion, m);
       const result = this.catalogs.evaluate(catalog, { isMinor: a.row.is_minor, answers: dto.answers }, '');
       await this.repository.insertScreening(m, {
@@ -36,7 +38,7 @@ export class ScreeningOpsService {
       });
       const presumed = result.outcome === 'presumed_victim';
       await this.cases.transition(m, a.row, {
-        action: 'screen', to: presumed ? 'identified' : 'screening',
+        action: 'screen', as: a.parties, notParty: notOwnUnit, to: presumed ? 'identified' : 'screening',
         set: presumed ? { trafficking_status: 'presumed_victim', status_decided_by: 'screening', sent_to_review_at: this.clock.now() } : {},
         details: { outcome: result.outcome, catalogVersion: catalog.version },
       }, actor, meta);
@@ -50,9 +52,9 @@ export class ScreeningOpsService {
 
   async submitForReview(actor: Actor, caseId: string, rationale: string, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
-      const a = await this.open(m, actor, caseId, meta, ['officer']);
+      const a = await this.open(m, actor, caseId, meta, 'submit_for_review');
       await this.cases.transition(m, a.row, {
-        action: 'submit_for_review', to: 'identified',
+        action: 'submit_for_review', as: a.parties, notParty: notOwnUnit, to: 'identified',
         set: { trafficking_status: 'presumed_victim', status_decided_by: 'identifying_officer', sent_to_review_at: this.clock.now() },
         // The rationale may name people: kept encrypted; the timeline opens it for those who may read the case.
         details: { rationaleEnc: this.mapper.encrypt(rationale) },
@@ -65,9 +67,9 @@ export class ScreeningOpsService {
 
   async close(actor: Actor, caseId: string, dto: CloseScreeningDto, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
-      const a = await this.open(m, actor, caseId, meta, ['officer']);
+      const a = await this.open(m, actor, caseId, meta, 'close_screening');
       await this.cases.transition(m, a.row, {
-        action: 'close_screening', to: 'closed',
+        action: 'close_screening', as: a.parties, notParty: notOwnUnit, to: 'closed',
         set: {
           closure_reason: dto.reason, status_before_closure: 'screening',
           ...(dto.reason === 'no_indicators' ? { trafficking_status: 'not_a_victim', status_decided_by: 'identifying_officer' } : {}),
@@ -79,10 +81,14 @@ export class ScreeningOpsService {
     });
   }
 
-  private async open(m: EntityManager, actor: Actor, caseId: string, meta: RequestMeta, kinds: string[]): Promise<CaseAccess> {
+  /** The case, locked, once the case workflow lets this actor take the action from its status. */
+  private async open(m: EntityManager, actor: Actor, caseId: string, meta: RequestMeta, action: CaseAction): Promise<CaseAccess & { parties: CaseParty[] }> {
     const a = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
-    if (!kinds.includes(a.viewer.kind)) throw ProblemException.unprocessable(IdentificationErrorCode.NotOwnUnit);
-    return a;
+    const parties = casePartiesOf(a.row, a.viewer, actor);
+    requireCaseAction(a.row.status, action, parties, {
+      notAllowed: (status) => ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { status, action } }), notParty: notOwnUnit,
+    });
+    return { ...a, parties };
   }
 
   private async render(m: EntityManager, caseId: string, a: CaseAccess) {

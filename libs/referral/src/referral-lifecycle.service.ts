@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { CaseAccessService, CaseRepository, CaseService } from '@ruta/case';
-import { Actor, Clock, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, FieldCipher, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { DischargeDto } from './dto/referral.dto';
@@ -10,7 +10,7 @@ import { ReferralErrorCode } from './referral.exception';
 import { ReferralRepository, ReferralRow } from './referral.repository';
 import { ReferralService } from './referral.service';
 import { ReferralView } from './referral.view';
-import { REFERRAL_WORKFLOW } from './referral.workflow';
+import { ReferralAction, referralFrom, ReferralParty, ReferralStatus, REFERRAL_WORKFLOW } from './referral.workflow';
 
 const HOUR = 3600_000;
 
@@ -33,19 +33,19 @@ export class ReferralLifecycleService {
   /** Accepting a shelter referral admits the person, only if a place is free (409 shelter_at_capacity otherwise). */
   accept(actor: Actor, id: string, children: number | undefined, meta: RequestMeta): Promise<ReferralView> {
     return this.ds.transaction(async (m) => {
-      const r = await this.asTarget(m, actor, id, meta);
-      this.requireFrom(r, 'accept');
+      const { r, parties } = await this.asParty(m, actor, id, meta);
+      this.require(r, 'accept', parties);
       if (r.shelter_id) {
         const placed = await this.repository.insertPlacement(m, { caseId: r.case_id, shelterId: r.shelter_id, referralId: r.id, at: this.clock.now(), children: children ?? 0 });
         if (!placed) throw ProblemException.conflict(ReferralErrorCode.ShelterAtCapacity, { extensions: { shelterId: r.shelter_id } });
       }
-      if (!(await this.repository.move(m, r.id, REFERRAL_WORKFLOW.accept.from, 'accepted', actor.id, null))) {
+      if (!(await this.repository.move(m, r.id, referralFrom('accept'), 'accepted', actor.id, null))) {
         throw ProblemException.conflict(ReferralErrorCode.NotPending);
       }
       await this.finishResponseTask(m, r, actor);
       const caseRow = (await this.caseRepository.find(m, r.case_id, true))!;
       if (caseRow.status === 'recognized') {
-        await this.cases.transition(m, caseRow, { action: 'first_referral_accepted', to: 'in_assistance', details: { referralId: r.id, agency: r.agency_code, shelterId: r.shelter_id } }, actor, meta);
+        await this.cases.transition(m, caseRow, { action: 'first_referral_accepted', as: ['target'], to: 'in_assistance', details: { referralId: r.id, agency: r.agency_code, shelterId: r.shelter_id } }, actor, meta);
       }
       await this.record(m, actor, meta, r, 'accept', { admitted: Boolean(r.shelter_id) });
       return this.referrals.view((await this.repository.find(m, r.id))!);
@@ -54,9 +54,9 @@ export class ReferralLifecycleService {
 
   decline(actor: Actor, id: string, reason: string, meta: RequestMeta, reasonCode?: string): Promise<ReferralView> {
     return this.ds.transaction(async (m) => {
-      const r = await this.asTarget(m, actor, id, meta);
-      this.requireFrom(r, 'decline');
-      if (!(await this.repository.move(m, r.id, REFERRAL_WORKFLOW.decline.from, 'declined', actor.id, this.cipher.encrypt(reason)))) {
+      const { r, parties } = await this.asParty(m, actor, id, meta);
+      this.require(r, 'decline', parties);
+      if (!(await this.repository.move(m, r.id, referralFrom('decline'), 'declined', actor.id, this.cipher.encrypt(reason)))) {
         throw ProblemException.conflict(ReferralErrorCode.NotPending);
       }
       if (reasonCode) await this.repository.setDeclineReasonCode(m, r.id, reasonCode);
@@ -75,10 +75,10 @@ export class ReferralLifecycleService {
 
   complete(actor: Actor, id: string, outcome: string | undefined, meta: RequestMeta): Promise<ReferralView> {
     return this.ds.transaction(async (m) => {
-      const r = await this.asTarget(m, actor, id, meta);
-      if (r.shelter_id) throw ProblemException.unprocessable(ReferralErrorCode.DischargeCompletes);
-      this.requireFrom(r, 'complete');
-      if (!(await this.repository.move(m, r.id, REFERRAL_WORKFLOW.complete.from, 'completed', actor.id, this.cipher.encrypt(outcome ?? null), 'outcome_enc'))) {
+      const { r, parties } = await this.asParty(m, actor, id, meta);
+      if (r.shelter_id && parties.includes('target')) throw ProblemException.unprocessable(ReferralErrorCode.DischargeCompletes);
+      this.require(r, 'complete', parties);
+      if (!(await this.repository.move(m, r.id, referralFrom('complete'), 'completed', actor.id, this.cipher.encrypt(outcome ?? null), 'outcome_enc'))) {
         throw ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed);
       }
       await this.record(m, actor, meta, r, 'complete', {});
@@ -89,14 +89,10 @@ export class ReferralLifecycleService {
   /** Lead agency or committee; a shelter referral with someone still placed must be discharged first. */
   cancel(actor: Actor, id: string, reason: string, meta: RequestMeta): Promise<ReferralView> {
     return this.ds.transaction(async (m) => {
-      const r = await this.repository.find(m, id, true);
-      if (!r) throw ProblemException.notFound(ReferralErrorCode.NotFound);
-      const { viewer } = await this.access.requireCaseAccess(m, actor, r.case_id, meta, false, ReferralErrorCode.NotFound);
-      if (!this.referrals.seenBy(viewer, r)) throw ProblemException.notFound(ReferralErrorCode.NotFound);
-      if (!(viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead))) throw ProblemException.unprocessable(ReferralErrorCode.NotAllowedToCancel);
-      this.requireFrom(r, 'cancel');
+      const { r, parties } = await this.asParty(m, actor, id, meta);
+      this.require(r, 'cancel', parties, () => ProblemException.unprocessable(ReferralErrorCode.NotAllowedToCancel));
       if (await this.repository.activePlacementFor(m, r.id)) throw ProblemException.conflict(ReferralErrorCode.ActivePlacement);
-      if (!(await this.repository.move(m, r.id, REFERRAL_WORKFLOW.cancel.from, 'cancelled', actor.id, this.cipher.encrypt(reason)))) {
+      if (!(await this.repository.move(m, r.id, referralFrom('cancel'), 'cancelled', actor.id, this.cipher.encrypt(reason)))) {
         throw ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed);
       }
       if (r.response_task_id) await this.tasks.completeByAction(m, r.response_task_id, actor);
@@ -120,27 +116,30 @@ export class ReferralLifecycleService {
         at: this.clock.now(), reason: dto.reason, riskEnc: this.cipher.encryptJson(dto.riskAssessment ?? null), by: actor.id,
       });
       if (!ok) throw ProblemException.conflict(ReferralErrorCode.AlreadyDischarged);
-      await this.repository.move(m, p.referral_id, ['accepted'], 'completed', actor.id, null, 'outcome_enc');
+      // The discharge completes the shelter referral: the referral workflow decides, for its target (this shelter's staff).
+      const r = (await this.repository.find(m, p.referral_id))!;
+      this.require(r, 'discharge', this.referrals.isTarget(actor, r) ? ['target'] : []);
+      await this.repository.move(m, r.id, referralFrom('discharge'), 'completed', actor.id, null, 'outcome_enc');
       await this.cases.addHistory(m, p.case_id, 'discharge', actor, { placementId: p.id, reason: dto.reason, shelterId: p.shelter_id });
       await this.audit.record(m, { actor, meta, action: 'placement.discharge', subjectType: 'placement', subjectId: p.id, caseId: p.case_id, changedFields: ['status', 'reason', 'riskAssessment'] });
       return { id: p.id, caseId: p.case_id, shelterId: p.shelter_id, status: 'discharged', reason: dto.reason };
     });
   }
 
-  /** 404 when the referral is hidden from the caller; 422 when they see it but are not its target. */
-  private async asTarget(m: EntityManager, actor: Actor, id: string, meta: RequestMeta): Promise<ReferralRow> {
+  /** The referral, locked, and the parties the caller is in for it; 404 when the referral is hidden from the caller. */
+  private async asParty(m: EntityManager, actor: Actor, id: string, meta: RequestMeta): Promise<{ r: ReferralRow; parties: ReferralParty[] }> {
     const r = await this.repository.find(m, id, true);
     if (!r) throw ProblemException.notFound(ReferralErrorCode.NotFound);
-    const { viewer } = await this.access.requireCaseAccess(m, actor, r.case_id, meta, false, ReferralErrorCode.NotFound);
+    const { row, viewer } = await this.access.requireCaseAccess(m, actor, r.case_id, meta, false, ReferralErrorCode.NotFound);
     if (!this.referrals.seenBy(viewer, r)) throw ProblemException.notFound(ReferralErrorCode.NotFound);
-    if (!this.referrals.isTarget(actor, r)) throw ProblemException.unprocessable(ReferralErrorCode.NotTarget);
-    return r;
+    return { r, parties: this.referrals.partiesOf(r, row, viewer, actor) };
   }
 
-  private requireFrom(r: ReferralRow, action: keyof typeof REFERRAL_WORKFLOW): void {
-    if (!(REFERRAL_WORKFLOW[action].from as readonly string[]).includes(r.status)) {
-      throw ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed, { extensions: { status: r.status, action } });
-    }
+  /** The referral workflow decides; 422 not_referral_target (or the given problem) for an actor who is not a party. */
+  private require(r: ReferralRow, action: ReferralAction, parties: ReferralParty[], notParty = () => ProblemException.unprocessable(ReferralErrorCode.NotTarget)): void {
+    requireAction(REFERRAL_WORKFLOW, r.status as ReferralStatus, action, parties, {
+      notAllowed: (status) => ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed, { extensions: { status, action } }), notParty,
+    });
   }
 
   private async finishResponseTask(m: EntityManager, r: ReferralRow, actor: Actor): Promise<void> {

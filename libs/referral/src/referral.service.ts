@@ -1,14 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { ageOn, CaseAccessService, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
-import { Actor, Clock, CommonErrorCode, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
+import { ageOn, CaseAccessService, CaseActionsRegistry, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
+import { Actor, availableActions, Clock, CommonErrorCode, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkEligibility } from './eligibility';
 import { ReferralErrorCode } from './referral.exception';
 import { ReferralListRow, ReferralRepository, ReferralRow } from './referral.repository';
 import { referralView, ReferralView } from './referral.view';
+import { REFERRAL_WORKFLOW, ReferralParty, ReferralStatus } from './referral.workflow';
 
 export interface NewReferral {
   serviceType: string;
@@ -35,6 +36,7 @@ export class ReferralService implements OnModuleInit {
     private readonly caseRepository: CaseRepository,
     private readonly access: CaseAccessService,
     private readonly parts: CasePartsRegistry,
+    private readonly actions: CaseActionsRegistry,
     private readonly tasks: TasksService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
@@ -47,6 +49,14 @@ export class ReferralService implements OnModuleInit {
       return { id: v.id, caseId: v.caseId, serviceType: v.serviceType, shelterId: v.shelterId, agency: v.agency, status: v.status, reason: v.reason,
         parentReferralId: v.parentReferralId, placementId: v.placementId };
     }));
+    // The referral workflow's actions this user may take now on the case's referrals they see.
+    this.actions.register('referrals', async (m, row, actor, viewer) => (await this.repository.forCase(m, row.id))
+      .filter((r) => this.seenBy(viewer, r))
+      .flatMap((r) => availableActions(REFERRAL_WORKFLOW, r.status as ReferralStatus, this.partiesOf(r, row, viewer, actor))
+        // A shelter referral is completed by discharge (of its placement), and cannot be cancelled while someone is placed.
+        .filter((a) => (r.shelter_id ? a.action !== 'complete' && !(a.action === 'cancel' && r.placement_id) : a.action !== 'discharge'))
+        .flatMap((a) => onRecord('referral', a.action === 'discharge' ? r.placement_id ?? '' : r.id, [a]))
+        .filter((a) => a.recordId !== '')));
   }
 
   /**
@@ -141,10 +151,21 @@ export class ReferralService implements OnModuleInit {
         throw ProblemException.unprocessable(ReferralErrorCode.NotFound, { errors: [{ path: 'parentReferralId', message: 'not a referral of this case' }] });
       }
     }
-    const allowed = viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead)
-      || (parent !== undefined && parent.status === 'accepted' && this.isTarget(actor, parent));
-    if (!allowed) throw ProblemException.unprocessable(ReferralErrorCode.NotAllowedToRefer);
+    const parties: ReferralParty[] = [...this.partiesOf(null, row, viewer, actor),
+      ...(parent !== undefined && parent.status === 'accepted' && this.isTarget(actor, parent) ? ['onward_target' as const] : [])];
+    requireAction(REFERRAL_WORKFLOW, 'new', 'create', parties, {
+      notAllowed: () => ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed),
+      notParty: () => ProblemException.unprocessable(ReferralErrorCode.NotAllowedToRefer),
+    });
     return this.create(m, row, input, actor, meta, '', clientTxId);
+  }
+
+  /** The parties of the referral workflow the actor is in (for a referral, or for the case when `r` is null). */
+  partiesOf(r: ReferralRow | null, row: CaseRow, viewer: CaseViewer, actor: Actor): ReferralParty[] {
+    const parties: ReferralParty[] = [];
+    if (r && this.isTarget(actor, r)) parties.push('target');
+    for (const p of casePartiesOf(row, viewer, actor)) if (p === 'committee' || p === 'lead_agency') parties.push(p);
+    return parties;
   }
 
   isTarget(actor: Actor, r: ReferralRow): boolean {

@@ -2,10 +2,11 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { AuditService } from '@ruta/audit';
 import { CasePartsRegistry, CaseRow, CaseService } from '@ruta/case';
-import { Actor, Clock, FieldCipher, ProblemException, RequestMeta, visaConfig } from '@ruta/core';
+import { Actor, Clock, FieldCipher, ProblemException, RequestMeta, requireAction, visaConfig } from '@ruta/core';
 import { RegularizationErrorCode } from './regularization.exception';
 import { EntityManager } from 'typeorm';
 import { VisaRepository } from './visa.repository';
+import { VISA_WORKFLOW, VisaParty } from './visa.workflow';
 
 /**
  * Article 104 exceptional visa (PRODUCT.md section 8): the request and its visa_decision task for MREMH's
@@ -37,7 +38,12 @@ export class RegularizationService implements OnModuleInit {
   }
 
   /** Files a request in the caller's transaction (a review decision, or an MDI committee member). */
-  async createRequest(m: EntityManager, row: CaseRow, actor: Actor, meta: RequestMeta | null, reviewId: string | null, path = ''): Promise<string> {
+  async createRequest(m: EntityManager, row: CaseRow, actor: Actor, meta: RequestMeta | null, reviewId: string | null, parties: VisaParty[], path = ''): Promise<string> {
+    requireAction(VISA_WORKFLOW, 'new', reviewId ? 'request_at_recognition' : 'file', parties, {
+      notAllowed: () => ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed),
+      notParty: () => ProblemException.unprocessable(RegularizationErrorCode.NotAllowedToFile),
+    });
+    if (row.trafficking_status !== 'recognized_victim') throw ProblemException.unprocessable(RegularizationErrorCode.NotRecognized);
     if (row.nationality.includes('ECU')) {
       throw ProblemException.unprocessable(RegularizationErrorCode.NotApplicable, { errors: [{ path: `${path}requestVisa`, message: 'the victim is Ecuadorian' }] });
     }

@@ -52,8 +52,14 @@ export class VisaRepository {
     return row;
   }
 
+  /** The case's open request (requested or under review), if any: a case has at most one. */
+  async openOfCase(m: EntityManager, caseId: string): Promise<VisaRow | undefined> {
+    const [row] = await m.query(`${SELECT} WHERE case_id = $1 AND status IN ('requested', 'under_review') ORDER BY requested_at DESC LIMIT 1`, [caseId]);
+    return row;
+  }
+
   async hasOpen(m: EntityManager, caseId: string): Promise<boolean> {
-    return (await m.query(`SELECT id FROM visa_requests WHERE case_id = $1 AND status IN ('requested', 'under_review')`, [caseId])).length > 0;
+    return (await this.openOfCase(m, caseId)) !== undefined;
   }
 
   async insert(m: EntityManager, r: { caseId: string; reviewId: string | null; by: string }): Promise<string> {

@@ -1,20 +1,41 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { addMonths, CaseAccessService, CaseService, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
-import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { addMonths, CaseAccessService, CaseActionsRegistry, casePartiesOf, onRecord, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
+import { Actor, availableActions, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, ProblemException, RequestMeta, requireAction, statusesAllowing } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { GrantVisaDto, VisaQueryDto } from './dto/visa.dto';
 import { CLAIMED_BY_ANOTHER, RegularizationErrorCode } from './regularization.exception';
 import { RegularizationService } from './regularization.service';
 import { VisaMoveSet, VisaRepository, VisaRow } from './visa.repository';
+import { VISA_WORKFLOW, VisaAction, VisaParty, VisaStatus } from './visa.workflow';
 
 export const VISA_EXPIRY_TIMER = 'visa_expiry';
 
 export interface VisaView {
   id: string; caseId: string; status: string; visaNumber: string | null; issuedOn: string | null; expiresOn: string | null;
   fee: { amount: 0; waived: true }; requestedAt: string; decidedAt: string | null;
+}
+
+/** The parties of the visa workflow the actor is in, for a request (or for the case when `v` is null). */
+export function visaPartiesOf(v: Pick<VisaRow, 'claimed_by'> | null, row: CaseRow, viewer: CaseViewer, actor: Actor): VisaParty[] {
+  const parties: VisaParty[] = [];
+  if (actor.agencyCode === 'MDI' && actor.roles.includes('committee_member')) parties.push('mdi_committee');
+  if (viewer.kind === 'visa_officer') parties.push('visa_officer');
+  if (v && v.claimed_by !== null && v.claimed_by === actor.id) parties.push('claimer');
+  if (casePartiesOf(row, viewer, actor).includes('lead_agency')) parties.push('lead_agency');
+  return parties;
+}
+
+/** The module's problem for an actor who is not a party to the action (status codes as before the workflow map). */
+function notParty(action: VisaAction, status: string): ProblemException {
+  if (action === 'withdraw') return ProblemException.unprocessable(RegularizationErrorCode.NotAllowedToWithdraw);
+  if ((action === 'grant' || action === 'deny') && status === 'under_review') {
+    return ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { detail: CLAIMED_BY_ANOTHER });
+  }
+  if (action === 'grant' || action === 'deny') return ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status } });
+  return ProblemException.forbidden();
 }
 
 /**
@@ -35,19 +56,25 @@ export class VisaService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly actions: CaseActionsRegistry,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(VISA_EXPIRY_TIMER, (m, id, firedAt) => this.onExpiryNear(m, id, firedAt));
+    // The visa workflow's actions this user may take now: on the open request, or filing one.
+    this.actions.register('visa', async (m, row, actor, viewer) => {
+      const open = await this.repository.openOfCase(m, row.id);
+      if (open) return onRecord('visa_request', open.id, availableActions(VISA_WORKFLOW, open.status as VisaStatus, visaPartiesOf(open, row, viewer, actor)));
+      if (row.trafficking_status !== 'recognized_victim' || row.nationality.includes('ECU')) return [];
+      return onRecord('visa_request', row.id, availableActions(VISA_WORKFLOW, 'new', visaPartiesOf(null, row, viewer, actor)).filter((a) => a.action === 'file'));
+    });
   }
 
   /** Filed by a committee member of MDI, the requesting ministry. */
   file(actor: Actor, caseId: string, meta: RequestMeta): Promise<VisaView> {
     return this.ds.transaction(async (m) => {
-      const { row } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
-      if (actor.agencyCode !== 'MDI' || !actor.roles.includes('committee_member')) throw ProblemException.unprocessable(RegularizationErrorCode.NotAllowedToFile);
-      if (row.trafficking_status !== 'recognized_victim') throw ProblemException.unprocessable(RegularizationErrorCode.NotRecognized);
-      const id = await this.regularization.createRequest(m, row, actor, meta, null);
+      const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
+      const id = await this.regularization.createRequest(m, row, actor, meta, null, visaPartiesOf(null, row, viewer, actor));
       return this.view(await this.find(m, id));
     });
   }
@@ -65,8 +92,8 @@ export class VisaService implements OnModuleInit {
   /** A visa officer takes the request up: under_review, and its visa_decision task is theirs. */
   claim(actor: Actor, id: string, meta: RequestMeta): Promise<VisaView> {
     return this.ds.transaction(async (m) => {
-      const v = await this.open(m, actor, id, meta);
-      await this.move(m, v, ['requested'], 'under_review', { claimed_by: actor.id });
+      const v = await this.open(m, actor, id, meta, 'claim');
+      await this.move(m, v, 'claim', 'under_review', { claimed_by: actor.id });
       if (v.decision_task_id) await this.tasks.claimByAction(m, v.decision_task_id, actor);
       await this.record(m, actor, meta, v, 'claim');
       return this.view(await this.find(m, id));
@@ -75,13 +102,12 @@ export class VisaService implements OnModuleInit {
 
   grant(actor: Actor, id: string, dto: GrantVisaDto, meta: RequestMeta): Promise<VisaView> {
     return this.ds.transaction(async (m) => {
-      const v = await this.open(m, actor, id, meta);
-      this.requireClaimer(v, actor);
+      const v = await this.open(m, actor, id, meta, 'grant');
       const expiresOn = dto.expiresOn ?? addMonths(dto.issuedOn, 24);
       if (!isCalendarDate(dto.issuedOn) || !isCalendarDate(expiresOn) || expiresOn <= dto.issuedOn) {
         throw ProblemException.unprocessable(RegularizationErrorCode.InvalidDates, { errors: [{ path: 'expiresOn', message: 'must be a calendar date after issuedOn' }] });
       }
-      await this.move(m, v, ['under_review'], 'granted', {
+      await this.move(m, v, 'grant', 'granted', {
         visa_number_enc: this.cipher.encrypt(dto.visaNumber), issued_on: dto.issuedOn, expires_on: expiresOn, decided_at: this.clock.now(),
       });
       if (v.decision_task_id) await this.tasks.completeByAction(m, v.decision_task_id, actor);
@@ -93,9 +119,8 @@ export class VisaService implements OnModuleInit {
 
   deny(actor: Actor, id: string, reason: string, meta: RequestMeta): Promise<VisaView> {
     return this.ds.transaction(async (m) => {
-      const v = await this.open(m, actor, id, meta);
-      this.requireClaimer(v, actor);
-      await this.move(m, v, ['under_review'], 'denied', { reason_enc: this.cipher.encrypt(reason), decided_at: this.clock.now() });
+      const v = await this.open(m, actor, id, meta, 'deny');
+      await this.move(m, v, 'deny', 'denied', { reason_enc: this.cipher.encrypt(reason), decided_at: this.clock.now() });
       if (v.decision_task_id) await this.tasks.completeByAction(m, v.decision_task_id, actor);
       await this.record(m, actor, meta, v, 'deny');
       return this.view(await this.find(m, id));
@@ -105,11 +130,8 @@ export class VisaService implements OnModuleInit {
   /** Withdrawn by an MDI committee member or the lead agency, with a reason. */
   withdraw(actor: Actor, id: string, reason: string, meta: RequestMeta): Promise<VisaView> {
     return this.ds.transaction(async (m) => {
-      const v = await this.find(m, id, true);
-      const { row } = await this.access.requireCaseAccess(m, actor, v.case_id, meta, false, RegularizationErrorCode.NotFound);
-      const mdiCommittee = actor.agencyCode === 'MDI' && actor.roles.includes('committee_member');
-      if (!mdiCommittee && row.lead_agency !== actor.agencyCode) throw ProblemException.unprocessable(RegularizationErrorCode.NotAllowedToWithdraw);
-      await this.move(m, v, ['requested', 'under_review'], 'withdrawn', { reason_enc: this.cipher.encrypt(reason), withdrawn_by: actor.id, decided_at: this.clock.now() });
+      const v = await this.open(m, actor, id, meta, 'withdraw');
+      await this.move(m, v, 'withdraw', 'withdrawn', { reason_enc: this.cipher.encrypt(reason), withdrawn_by: actor.id, decided_at: this.clock.now() });
       await this.tasks.cancelOpenForCase(m, v.case_id, ['visa_decision']);
       await this.record(m, actor, meta, v, 'withdraw');
       return this.view(await this.find(m, id));
@@ -129,20 +151,22 @@ export class VisaService implements OnModuleInit {
     }, null, null);
   }
 
-  private async open(m: EntityManager, actor: Actor, id: string, meta: RequestMeta): Promise<VisaRow> {
+  /** The request, locked, once the visa workflow lets this actor take the action from its status. */
+  private async open(m: EntityManager, actor: Actor, id: string, meta: RequestMeta, action: VisaAction): Promise<VisaRow> {
     const v = await this.find(m, id, true);
-    await this.access.requireCaseAccess(m, actor, v.case_id, meta, false, RegularizationErrorCode.NotFound);
+    const { row, viewer } = await this.access.requireCaseAccess(m, actor, v.case_id, meta, false, RegularizationErrorCode.NotFound);
+    requireAction(VISA_WORKFLOW, v.status as VisaStatus, action, visaPartiesOf(v, row, viewer, actor), {
+      notAllowed: (status) => ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status } }),
+      notParty: (status) => notParty(action, status),
+    });
     return v;
   }
 
-  private requireClaimer(v: VisaRow, actor: Actor): void {
-    if (v.status === 'under_review' && v.claimed_by !== actor.id) {
-      throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { detail: CLAIMED_BY_ANOTHER });
+  /** The guarded update: only from a status the workflow allows the action from (a concurrent change loses). */
+  private async move(m: EntityManager, v: VisaRow, action: VisaAction, to: string, set: VisaMoveSet): Promise<void> {
+    if (!(await this.repository.move(m, v.id, statusesAllowing(VISA_WORKFLOW, action), to, set))) {
+      throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status: v.status } });
     }
-  }
-
-  private async move(m: EntityManager, v: VisaRow, from: string[], to: string, set: VisaMoveSet): Promise<void> {
-    if (!(await this.repository.move(m, v.id, from, to, set))) throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status: v.status } });
   }
 
   private async record(m: EntityManager, actor: Actor, meta: RequestMeta, v: VisaRow, action: string): Promise<void> {

@@ -173,6 +173,16 @@ class CaseFollowUpResponse {
   @ApiProperty({ type: [CheckinResponse] }) checkins: CheckinResponse[];
 }
 
+/** An action the signed-in user may take now (PRODUCT.md section 15), from the workflow maps. */
+export class AvailableActionResponse {
+  @ApiProperty({ enum: ['case', 'review', 'referral', 'visa_request', 'closure_request', 'checkin'], description: 'The record type whose workflow map allows it' })
+  workflow: string;
+  @ApiProperty({ example: 'submit_for_review' }) action: string;
+  @ApiProperty({ example: 'POST /cases/:id/submit-for-review', description: 'Method and path under /api/v1; `:id` is `recordId`' }) endpoint: string;
+  @ApiProperty({ format: 'uuid', description: 'The case, review, referral (placement, for discharge), visa request, closure request or check-in acted on' })
+  recordId: string;
+}
+
 /** A case, with the keys the caller may not see left out. */
 export class CaseResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -191,6 +201,8 @@ export class CaseResponse {
   @ApiPropertyOptional({ type: CaseCarePlanResponse, nullable: true }) carePlan?: CaseCarePlanResponse | null;
   @ApiPropertyOptional({ type: CaseVisaResponse, nullable: true }) visa?: CaseVisaResponse | null;
   @ApiPropertyOptional({ type: CaseFollowUpResponse, nullable: true }) followUp?: CaseFollowUpResponse | null;
+  @ApiPropertyOptional({ type: [AvailableActionResponse], description: 'GET /cases/:id only: the actions the signed-in user may take now on this case and its records' })
+  availableActions?: AvailableActionResponse[];
 }
 
 class HistoryActorResponse {

@@ -1720,6 +1720,25 @@ export interface components {
             startDate: string;
             checkins: components["schemas"]["CheckinResponse"][];
         };
+        AvailableActionResponse: {
+            /**
+             * @description The record type whose workflow map allows it
+             * @enum {string}
+             */
+            workflow: "case" | "review" | "referral" | "visa_request" | "closure_request" | "checkin";
+            /** @example submit_for_review */
+            action: string;
+            /**
+             * @description Method and path under /api/v1; `:id` is `recordId`
+             * @example POST /cases/:id/submit-for-review
+             */
+            endpoint: string;
+            /**
+             * Format: uuid
+             * @description The case, review, referral (placement, for discharge), visa request, closure request or check-in acted on
+             */
+            recordId: string;
+        };
         CaseResponse: {
             /** Format: uuid */
             id: string;
@@ -1739,6 +1758,8 @@ export interface components {
             carePlan?: components["schemas"]["CaseCarePlanResponse"] | null;
             visa?: components["schemas"]["CaseVisaResponse"] | null;
             followUp?: components["schemas"]["CaseFollowUpResponse"] | null;
+            /** @description GET /cases/:id only: the actions the signed-in user may take now on this case and its records */
+            availableActions?: components["schemas"]["AvailableActionResponse"][];
         };
         DocumentDto: {
             /** @enum {string} */
@@ -1958,6 +1979,8 @@ export interface components {
             carePlan?: components["schemas"]["CaseCarePlanResponse"] | null;
             visa?: components["schemas"]["CaseVisaResponse"] | null;
             followUp?: components["schemas"]["CaseFollowUpResponse"] | null;
+            /** @description GET /cases/:id only: the actions the signed-in user may take now on this case and its records */
+            availableActions?: components["schemas"]["AvailableActionResponse"][];
             duplicates: components["schemas"]["DuplicateMatchResponse"][];
         };
         DuplicatesCheckDto: {

@@ -1,24 +1,44 @@
-import type { ApiBody } from '../../../lib/api/types';
+import type { ApiBody, Schema } from '../../../lib/api/types';
 import type { CaseDetail, CaseReferral } from './case.types';
 
-/**
- * What the case page offers now, from the status machine of PRODUCT.md section 4 (libs/case
- * CASE_WORKFLOW) and the user's roles. The API decides; its refusal is shown.
- */
-export interface CaseActionsAllowed {
-  submitForReview: boolean;
-  close: boolean;
-  review: boolean;
-}
+/** An action the API says this user may take now (GET /cases/:id `availableActions`, from the workflow maps). */
+export type AvailableAction = Schema<'AvailableActionResponse'>;
 
-export function caseActions(status: string, roles: string[]): CaseActionsAllowed {
-  const officer = roles.includes('immigration_officer');
-  const committee = roles.includes('committee_member');
-  return {
-    submitForReview: officer && status === 'screening',
-    close: officer && status === 'screening',
-    review: committee && (status === 'identified' || status === 'under_review'),
-  };
+/** How the case page offers an action: a dialog on this page, a link to where it is done, or only its name. */
+export type ActionItem =
+  | { key: ActionLabelKey; kind: 'submit_for_review' | 'close_screening' }
+  | { key: ActionLabelKey; kind: 'link'; to: string }
+  | { key: ActionLabelKey; kind: 'text' };
+
+/** Every action the case page names, each with a label in case.json (es and en) under `availableActions`. */
+export const ACTION_LABEL_KEYS = [
+  'case.screen', 'case.submit_for_review', 'case.close_screening', 'case.open_review', 'case.create_follow_up_plan', 'case.reopen',
+  'review.decide', 'referral.accept', 'referral.decline', 'referral.complete', 'referral.discharge', 'referral.cancel',
+  'visa_request.file', 'visa_request.claim', 'visa_request.grant', 'visa_request.deny', 'visa_request.withdraw',
+  'closure_request.request', 'closure_request.approve', 'closure_request.reject', 'checkin.record', 'checkin.reschedule',
+] as const;
+export type ActionLabelKey = (typeof ACTION_LABEL_KEYS)[number];
+
+const isLabelled = (key: string): key is ActionLabelKey => (ACTION_LABEL_KEYS as readonly string[]).includes(key);
+
+/**
+ * The case page's "available actions", from what the API listed (it decides; nothing is worked out here from
+ * statuses or roles): one item per kind of action (two referrals to cancel are one item), the review's three
+ * decisions as one, each leading to where the web app does it, if it does.
+ */
+export function actionItems(caseId: string, actions: readonly AvailableAction[], roles: readonly string[]): ActionItem[] {
+  const items: ActionItem[] = [];
+  const seen = new Set<string>();
+  for (const a of actions) {
+    const key = a.workflow === 'review' && a.action.startsWith('decide_') ? 'review.decide' : `${a.workflow}.${a.action}`;
+    if (!isLabelled(key) || seen.has(key)) continue;
+    seen.add(key);
+    if (key === 'case.submit_for_review' || key === 'case.close_screening') items.push({ key, kind: key === 'case.submit_for_review' ? 'submit_for_review' : 'close_screening' });
+    else if (key === 'case.open_review' || key === 'review.decide') items.push({ key, kind: 'link', to: `/cases/${caseId}/review` });
+    else if (a.workflow === 'referral' && a.action !== 'cancel') items.push({ key, kind: 'link', to: roles.includes('shelter_staff') ? '/shelter' : '/referrals' });
+    else items.push({ key, kind: 'text' });
+  }
+  return items;
 }
 
 /** An officer closes a case still in screening only as one of these (section 4). */

@@ -36,8 +36,9 @@ export function CasePage() {
   }
   const c = query.data;
   return (
-    <PageFrame title={t('page.title', { number: c.caseNumber })} actions={<CaseActions c={c} />}>
+    <PageFrame title={t('page.title', { number: c.caseNumber })}>
       <CaseHeader c={c} />
+      <CaseActions c={c} />
       <CaseTabs c={c} />
     </PageFrame>
   );
