@@ -36,10 +36,10 @@ export async function bootOnOwnRedis(name: string, overrides: Record<string, str
   const db = await freshDatabase(name);
   const redis: RedisServer = await services.startRedisServer();
   if (!redis) throw new Error('these tests need redis-server on PATH');
-  const prefix = `ruta-${name}`;
+  const requestedPrefix = `ruta-${name}`;
   let t: TestApp;
   try {
-    t = await bootApp({ ...db, REDIS_URL: redis.url, REDIS_PREFIX: prefix, TIMER_RECONCILE_INTERVAL_MS: '3600000', ...overrides });
+    t = await bootApp({ ...db, REDIS_URL: redis.url, REDIS_PREFIX: requestedPrefix, TIMER_RECONCILE_INTERVAL_MS: '3600000', ...overrides });
   } catch (err) {
     redis.stop();
     throw err;
@@ -47,6 +47,8 @@ export async function bootOnOwnRedis(name: string, overrides: Record<string, str
   const ds = t.app.get(DataSource);
   const clock = t.app.get(Clock);
   const queue = t.app.get<Queue>(getQueueToken(TIMER_QUEUE), { strict: false });
+  // The prefix the app's queue really uses, for the test's own BullMQ clients on the same queue.
+  const prefix = queue.opts.prefix ?? requestedPrefix;
   const admin = await t.login('admin');
   return {
     t, ds, clock, queue, redis, prefix,
