@@ -23,6 +23,8 @@ export interface TimerHarness {
   jobOf: (timerId: string, fireAtMs: number) => Promise<Job | undefined>;
   /** Resolves once every outbox message has reached Redis (nothing left for the relay to re-send). */
   outboxDrained: () => Promise<void>;
+  /** Resolves once the worker has taken every job that is ready (none waiting or running). */
+  settled: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -64,6 +66,12 @@ export async function bootOnOwnRedis(name: string, overrides: Record<string, str
         const [{ pending }] = await ds.query(`SELECT count(*)::int AS pending FROM outbox WHERE relayed_at IS NULL`);
         return pending === 0;
       }, 10000);
+    },
+    settled: async () => {
+      await waitFor(async () => {
+        const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
+        return counts.waiting + counts.active + counts.prioritized === 0;
+      }, 10000, 20);
     },
     close: async () => {
       try {

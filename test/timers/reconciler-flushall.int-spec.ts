@@ -106,6 +106,7 @@ describe('Timers come back after Redis loses everything (FLUSHALL + reconciler)'
       const group = pending.filter((timer) => timer.fire_ms === fireMs);
       if (h.clock.nowMs() < fireMs - 2 * MINUTE) {
         await h.advanceTo(fireMs - 2 * MINUTE);
+        await h.settled();
         for (const timer of group) {
           expect({ timer: timer.id, job: (await h.jobOf(timer.id, timer.fire_ms)) !== undefined }).toEqual({ timer: timer.id, job: true });
           expect({ timer: timer.id, fired: await firedAt(timer), effects: await effects(timer) }).toEqual({ timer: timer.id, fired: undefined, effects: 0 });
