@@ -1,6 +1,6 @@
-import { bootApp, TestApp } from '../support/app';
+import { TestApp } from '../support/app';
 import { intake, POSSIBLE_ANSWERS } from '../identification/fixtures';
-import { Protocol } from '../referral/protocol';
+import { Protocol, protocolApp } from '../referral/protocol';
 
 /**
  * "The actions you may take now" (PRODUCT.md section 15) and the enforcement behind them: GET /cases/:id returns
@@ -10,11 +10,8 @@ describe('Available actions on a case, from the workflow maps', () => {
   let t: TestApp;
   let p: Protocol;
 
-  beforeAll(async () => {
-    t = await bootApp();
-    p = new Protocol(t);
-    await p.login('officer.rumichaca', 'committee.mdi', 'committee.mies', 'committee.sdh', 'staff.casalinda', 'focal.sdh', 'focal.msp', 'visa.mremh', 'auditor');
-  });
+  beforeAll(async () => ({ t, p } = await protocolApp(
+    ['officer.rumichaca', 'committee.mdi', 'committee.mies', 'committee.sdh', 'staff.casalinda', 'focal.sdh', 'focal.msp', 'visa.mremh', 'auditor'])));
   afterAll(() => t.close());
 
   /** `workflow action recordId`, sorted: the list compared as a whole. */
