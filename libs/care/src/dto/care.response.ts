@@ -13,8 +13,8 @@ export class CarePlanNoteResponse {
 /** The care plan with the notes the caller may read; version 0 before the first save. */
 export class CarePlanResponse {
   @ApiProperty({ format: 'uuid' }) caseId: string;
-  @ApiProperty({ format: 'uuid' }) placementId: string;
-  @ApiProperty({ format: 'uuid' }) shelterId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the lead agency plan of a case with no shelter' }) placementId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for the lead agency plan of a case with no shelter' }) shelterId: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ type: [CareGoalResponse] }) goals: CareGoalResponse[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt: string | null;

@@ -2245,10 +2245,16 @@ export interface components {
         CarePlanResponse: {
             /** Format: uuid */
             caseId: string;
-            /** Format: uuid */
-            placementId: string;
-            /** Format: uuid */
-            shelterId: string;
+            /**
+             * Format: uuid
+             * @description null for the lead agency plan of a case with no shelter
+             */
+            placementId: string | null;
+            /**
+             * Format: uuid
+             * @description null for the lead agency plan of a case with no shelter
+             */
+            shelterId: string | null;
             version: number;
             goals: components["schemas"]["CareGoalResponse"][];
             /** Format: date-time */
