@@ -16,6 +16,7 @@ import { AddCaseRetention1764920000000 } from './1764920000000-AddCaseRetention'
 import { KeepPseudonymizedCasesErased1764930000000 } from './1764930000000-KeepPseudonymizedCasesErased';
 import { AddReferralListIndexes1764950000000 } from './1764950000000-AddReferralListIndexes';
 import { CreateReportFacts1764960000000 } from './1764960000000-CreateReportFacts';
+import { CreateInstanceIdentity1764987000000 } from './1764987000000-CreateInstanceIdentity';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   KeepPseudonymizedCasesErased1764930000000,
   AddReferralListIndexes1764950000000,
   CreateReportFacts1764960000000,
+  CreateInstanceIdentity1764987000000,
 ];
