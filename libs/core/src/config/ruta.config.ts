@@ -141,6 +141,8 @@ export const tasksConfig = registerAs('tasks', () => {
   return {
     outboxIntervalMs: readInt(e, 'OUTBOX_RELAY_INTERVAL_MS', 500, 20, 600000),
     reconcileIntervalMs: readInt(e, 'TIMER_RECONCILE_INTERVAL_MS', 60000, 100, 3600000),
+    /** How long a worker's hold on a timer job lasts unrenewed: a dead worker's job is retried after about twice this. */
+    jobLockMs: readInt(e, 'TIMER_JOB_LOCK_MS', 30000, 1000, 600000),
   };
 });
 

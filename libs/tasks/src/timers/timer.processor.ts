@@ -1,11 +1,18 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
+import { tasksConfig } from '@ruta/core';
 import { Job, UnrecoverableError } from 'bullmq';
 import { FIRE_TIMER_JOB, FireTimerJob, TIMER_QUEUE } from './timer.types';
 import { TimerService } from './timer.service';
 
 /** One job kind: wake a timer. Idempotent: the database decides whether it fires (BullMQ is at-least-once). */
-@Processor(TIMER_QUEUE, { concurrency: 4 })
+@Processor(TIMER_QUEUE, {
+  concurrency: 4,
+  // Read when the worker is made (configuration validated by then), not when this file loads. A worker that
+  // dies holding a job (SIGKILL, a lost machine) loses its lock; the next stalled-job check retries the job.
+  get lockDuration() { return tasksConfig().jobLockMs; },
+  get stalledInterval() { return tasksConfig().jobLockMs; },
+})
 export class TimerProcessor extends WorkerHost {
   private readonly logger = new Logger(TimerProcessor.name);
 
