@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import request from 'supertest';
+import { FIRE_TIMER_JOB, TIMER_JOB_OPTIONS, TIMER_QUEUE, timerJobId } from '@ruta/tasks';
 import { freshDatabase, waitFor } from '../support/app';
 import { intake } from '../identification/fixtures';
 import { RutaProcess, startRutaProcess, stopAll } from '../support/processes';
@@ -16,7 +18,8 @@ const PASSWORD = 'Ruta-Demo-2026';
  * Two API processes and two worker processes (real child processes; the Redis is this suite's own, the
  * prefix derived from the database as by default): cases come in through both APIs over HTTP, their tasks'
  * due times are brought a few seconds near, and then every timer fires exactly once (one escalation and one
- * 'task.escalate' entry per task) although both workers' reconcilers and processors compete for the jobs;
+ * 'task.escalate' entry per task, the firing time never rewritten) although both workers' reconcilers and
+ * processors compete for the jobs and every job is delivered twice more;
  * exactly one sealer seals at a time (both workers run theirs every 50 ms: one that raced would fail on the
  * chain's state and say so in its log), every entry is sealed once, in one unbroken sequence, and the chain
  * verifies through both APIs.
@@ -92,8 +95,31 @@ describe('Two API processes and two worker processes on one database and one Red
         `SELECT count(*)::int AS count FROM timers WHERE id = ANY($1::text[]) AND status = 'fired'`, [timerIds]);
       return count === timerIds.length;
     }, 30000);
-    // Time for duplicate deliveries (two reconcilers, two processors) to show.
-    await new Promise((r) => setTimeout(r, 2000));
+    const firedAt = async () => (await owner.query(
+      `SELECT id, fired_at FROM timers WHERE id = ANY($1::text[]) ORDER BY id`, [timerIds])).rows as { id: string; fired_at: Date }[];
+    const firstFiring = await firedAt();
+    // BullMQ delivers at least once: every job once more, twice, as distinct jobs that both workers may take at once.
+    const prefix = /Redis prefix "([^"]+)"/.exec(workers[0].output())![1];
+    const queue = new Queue(TIMER_QUEUE, { connection: { host: '127.0.0.1', port: Number(new URL(redis.url).port) }, prefix });
+    try {
+      const again: string[] = [];
+      for (const { id, fired_at: at } of firstFiring) {
+        expect(at).not.toBeNull();
+        const fireAtMs = dueAt.getTime();
+        for (const copy of [1, 2]) {
+          again.push(`${timerJobId(id, fireAtMs)}-again-${copy}`);
+          await queue.add(FIRE_TIMER_JOB, { timerId: id, fireAtMs }, { ...TIMER_JOB_OPTIONS, jobId: again[again.length - 1] });
+        }
+      }
+      // Processed and completed (completed jobs are removed), none failed.
+      await waitFor(async () => (await Promise.all(again.map((id) => queue.getJob(id)))).every((job) => !job), 15000);
+      expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
+    } finally {
+      await queue.close();
+    }
+    // Time for any other duplicate deliveries (two reconcilers, two processors) to show.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await firedAt()).toEqual(firstFiring);
     const { rows: escalations } = await owner.query(
       `SELECT parent_task_id AS id, count(*)::int AS n FROM tasks WHERE parent_task_id = ANY($1::uuid[]) GROUP BY parent_task_id`, [taskIds]);
     expect(escalations).toHaveLength(taskIds.length);
