@@ -9,16 +9,7 @@ const path = require('node:path');
 const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..', '..');
-const options = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+const options = { ...require('./swc-options'), sourceMaps: 'inline' };
 
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function resolveRuta(request, parent, ...rest) {

@@ -5,11 +5,9 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { FIRE_TIMER_JOB, TIMER_JOB_OPTIONS, TIMER_QUEUE, timerJobId } from '@ruta/tasks';
 import { freshDatabase, waitFor } from '../support/app';
+import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
 import { intake } from '../identification/fixtures';
 import { RutaProcess, startRutaProcess, stopAll } from '../support/processes';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const services = require('../../scripts/services.js');
 
 const PASSWORD = 'Ruta-Demo-2026';
 
@@ -25,7 +23,7 @@ const PASSWORD = 'Ruta-Demo-2026';
  * verifies through both APIs.
  */
 describe('Two API processes and two worker processes on one database and one Redis', () => {
-  let redis: { url: string; stop: () => void; child: { exitCode: number | null; once: (e: string, f: () => void) => void } };
+  let redis: PrivateRedis;
   let db: Record<string, string>;
   let owner: Client;
   let apis: RutaProcess[] = [];
@@ -39,7 +37,7 @@ describe('Two API processes and two worker processes on one database and one Red
   };
 
   beforeAll(async () => {
-    redis = await services.startRedisServer();
+    redis = await startPrivateRedis();
     db = await freshDatabase('multi_process');
     owner = new Client({ connectionString: db.DATABASE_URL });
     await owner.connect();
@@ -60,11 +58,7 @@ describe('Two API processes and two worker processes on one database and one Red
     await stopAll();
     await owner?.end();
     rmSync(headFile, { force: true });
-    if (redis?.child.exitCode === null) {
-      const exited = new Promise<void>((resolve) => redis.child.once('exit', () => resolve()));
-      redis.stop();
-      await exited;
-    }
+    await redis?.stop();
   });
 
   it('fires every timer once, seals with one sealer at a time, and the chain verifies', async () => {
@@ -100,7 +94,7 @@ describe('Two API processes and two worker processes on one database and one Red
     const firstFiring = await firedAt();
     // BullMQ delivers at least once: every job once more, twice, as distinct jobs that both workers may take at once.
     const prefix = /Redis prefix "([^"]+)"/.exec(workers[0].output())![1];
-    const queue = new Queue(TIMER_QUEUE, { connection: { host: '127.0.0.1', port: Number(new URL(redis.url).port) }, prefix });
+    const queue = new Queue(TIMER_QUEUE, { connection: { host: '127.0.0.1', port: redis.port }, prefix });
     try {
       const again: string[] = [];
       for (const { id, fired_at: at } of firstFiring) {

@@ -1,13 +1,13 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { FIRE_TIMER_JOB, TasksService, TIMER_JOB_OPTIONS, TIMER_QUEUE, timerJobId } from '@ruta/tasks';
+import { startRutaProcess, stopAll } from '../support/processes';
+import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
 import { bootApp, freshDatabase, TestApp, waitFor } from '../support/app';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const services = require('../../scripts/services.js');
 
 /**
  * Issue 12: two Ruta installations that share a Redis (another checkout, a training copy) must never take
@@ -18,16 +18,17 @@ const services = require('../../scripts/services.js');
  * its database, while the owner's reconciler gives a job that failed for good another run.
  */
 describe('Two installations sharing one Redis', () => {
-  let redis: { url: string; stop: () => void; child: { exitCode: number | null; once: (e: string, f: () => void) => void } };
+  let redis: PrivateRedis;
   let client: Redis;
   const apps: TestApp[] = [];
   const dbs: Record<string, string>[] = [];
+  const headFile = (i: number) => join(__dirname, '..', '..', '.data', `audit-head-shared-redis-${i}-${process.pid}.json`);
 
   /** Boots an instance on its database `i`; REDIS_PREFIX '' leaves it unset (the default, derived from the database). */
   const boot = async (i: number, prefix: string, extra: Record<string, string> = {}) => {
     const app = await bootApp({
       ...dbs[i], REDIS_URL: redis.url, REDIS_PREFIX: prefix, TIMER_RECONCILE_INTERVAL_MS: '3600000',
-      AUDIT_HEAD_FILE: join(__dirname, '..', '..', '.data', `audit-head-shared-redis-${i}-${process.pid}.json`), ...extra,
+      AUDIT_HEAD_FILE: headFile(i), ...extra,
     });
     apps.push(app);
     return app;
@@ -54,7 +55,7 @@ describe('Two installations sharing one Redis', () => {
   };
 
   beforeAll(async () => {
-    redis = await services.startRedisServer();
+    redis = await startPrivateRedis();
     client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
     for (const name of ['shared_redis_a', 'shared_redis_b', 'shared_redis_c']) dbs.push(await freshDatabase(name));
   });
@@ -62,12 +63,10 @@ describe('Two installations sharing one Redis', () => {
     for (const app of apps.splice(0)) await app.close();
   });
   afterAll(async () => {
+    await stopAll();
+    for (const i of [0, 1, 2]) rmSync(headFile(i), { force: true });
     client?.disconnect();
-    if (redis?.child.exitCode === null) {
-      const exited = new Promise<void>((resolve) => redis.child.once('exit', () => resolve()));
-      redis.stop();
-      await exited;
-    }
+    await redis?.stop();
   });
 
   it('with the default prefix, each instance works in a prefix of its own and its timers fire in its own database', async () => {
@@ -92,7 +91,11 @@ describe('Two installations sharing one Redis', () => {
 
   it('refuses to start on an explicit prefix that another database claimed, and says what to do', async () => {
     await boot(0, 'training-shared');
-    const refused = await boot(1, 'training-shared').then(() => 'started', (err: Error) => err.message);
+    // The refused instance as an operator starts it: its own process, which stops with the message.
+    const refused = await startRutaProcess('api', {
+      ...dbs[1], REDIS_URL: redis.url, REDIS_PREFIX: 'training-shared', RUTA_INLINE_WORKER: '0', AUDIT_HEAD_FILE: headFile(1),
+    }).then(async (p) => { await p.kill('SIGKILL'); return 'started'; }, (err: Error) => err.message);
+    expect(refused).toMatch(/Ruta could not start: /);
     expect(refused).toMatch(/Redis key prefix "training-shared" .* is claimed by another Ruta database/);
     expect(refused).toMatch(/REDIS_PREFIX/);
     expect(refused).toMatch(/training-shared:owner/);

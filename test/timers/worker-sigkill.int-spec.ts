@@ -1,14 +1,14 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RedisNamespace } from '@ruta/core';
 import { TasksService, TIMER_QUEUE, timerJobId } from '@ruta/tasks';
+import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
 import { bootApp, freshDatabase, TestApp, waitFor } from '../support/app';
 import { RutaProcess, startRutaProcess, stopAll } from '../support/processes';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const services = require('../../scripts/services.js');
 
 /**
  * Issue 12: a worker process killed (SIGKILL) in the middle of a timer job. BullMQ delivers at least once:
@@ -19,7 +19,7 @@ const services = require('../../scripts/services.js');
  * the in-process API (no worker of its own) creates the tasks.
  */
 describe('A worker killed in the middle of a timer job', () => {
-  let redis: { url: string; stop: () => void; child: { exitCode: number | null; once: (e: string, f: () => void) => void } };
+  let redis: PrivateRedis;
   let redisClient: Redis;
   let db: Record<string, string>;
   let t: TestApp;
@@ -27,9 +27,11 @@ describe('A worker killed in the middle of a timer job', () => {
   let owner: Client;
   let queue: Queue;
   let worker: RutaProcess | undefined;
+  // Its own chain head: the run's belongs to the run's database.
+  const headFile = join(__dirname, '..', '..', '.data', `audit-head-worker-sigkill-${process.pid}.json`);
 
   const workerEnv = () => ({
-    ...db, REDIS_URL: redis.url,
+    ...db, REDIS_URL: redis.url, AUDIT_HEAD_FILE: headFile,
     // A dead worker's job comes back within seconds; the reconciler stays out of it (the job still exists).
     TIMER_JOB_LOCK_MS: '1000', TIMER_RECONCILE_INTERVAL_MS: '3600000', OUTBOX_RELAY_INTERVAL_MS: '100', LOG_LEVEL: 'warn',
   });
@@ -66,15 +68,15 @@ describe('A worker killed in the middle of a timer job', () => {
   };
 
   beforeAll(async () => {
-    redis = await services.startRedisServer();
+    redis = await startPrivateRedis();
     redisClient = new Redis(redis.url, { maxRetriesPerRequest: 1 });
     db = await freshDatabase('worker_sigkill');
-    t = await bootApp({ ...db, REDIS_URL: redis.url, RUTA_INLINE_WORKER: '0' });
+    t = await bootApp({ ...db, REDIS_URL: redis.url, RUTA_INLINE_WORKER: '0', AUDIT_HEAD_FILE: headFile });
     ds = t.app.get(DataSource);
     owner = new Client({ connectionString: db.DATABASE_URL });
     await owner.connect();
     // A queue handle on the suite's Redis under the instance's prefix, to look at the job.
-    queue = new Queue(TIMER_QUEUE, { connection: { host: '127.0.0.1', port: Number(new URL(redis.url).port) }, prefix: t.app.get(RedisNamespace).prefix });
+    queue = new Queue(TIMER_QUEUE, { connection: { host: '127.0.0.1', port: redis.port }, prefix: t.app.get(RedisNamespace).prefix });
   }, 120_000);
 
   afterAll(async () => {
@@ -83,12 +85,9 @@ describe('A worker killed in the middle of a timer job', () => {
     await queue?.close();
     await owner?.end();
     await t?.close();
+    rmSync(headFile, { force: true });
     redisClient?.disconnect();
-    if (redis?.child.exitCode === null) {
-      const exited = new Promise<void>((resolve) => redis.child.once('exit', () => resolve()));
-      redis.stop();
-      await exited;
-    }
+    await redis?.stop();
   });
 
   it('killed while the job\'s transaction is open: the job is retried and the timer fires once, nothing lost', async () => {
