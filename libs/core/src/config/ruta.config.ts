@@ -73,10 +73,11 @@ export const databaseConfig = registerAs('database', () => {
 
 export const redisConfig = registerAs('redis', () => {
   const e = env();
-  const prefix = readString(e, 'REDIS_PREFIX', 'ruta');
-  if (!/^[A-Za-z0-9_:.-]{1,64}$/.test(prefix)) throw new ConfigError('REDIS_PREFIX', 'must be 1-64 of A-Z a-z 0-9 _ : . -');
+  const prefix = readOptional(e, 'REDIS_PREFIX');
+  if (prefix !== undefined && !/^[A-Za-z0-9_:.-]{1,64}$/.test(prefix)) throw new ConfigError('REDIS_PREFIX', 'must be 1-64 of A-Z a-z 0-9 _ : . -');
   return {
     url: readUrl(e, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    /** Unset: derived from the database's identity at start-up (RedisNamespace), so installations never share one. */
     prefix,
   };
 });
@@ -140,6 +141,8 @@ export const tasksConfig = registerAs('tasks', () => {
   return {
     outboxIntervalMs: readInt(e, 'OUTBOX_RELAY_INTERVAL_MS', 500, 20, 600000),
     reconcileIntervalMs: readInt(e, 'TIMER_RECONCILE_INTERVAL_MS', 60000, 100, 3600000),
+    /** How long a worker's hold on a timer job lasts unrenewed: a dead worker's job is retried after about twice this. */
+    jobLockMs: readInt(e, 'TIMER_JOB_LOCK_MS', 30000, 1000, 600000),
   };
 });
 

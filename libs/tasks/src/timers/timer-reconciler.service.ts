@@ -46,6 +46,10 @@ export class TimerReconciler {
         } else if (delay === 0 && (await job.isDelayed())) {
           await job.promote();
           promoted += 1;
+        } else if (await job.isFailed()) {
+          // Its attempts ran out (a handler error, or a worker of another database took it): still scheduled, so again.
+          await job.retry('failed', { resetAttemptsMade: true });
+          promoted += 1;
         }
       }
       if (rows.length < PAGE) break;
