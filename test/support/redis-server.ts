@@ -8,10 +8,10 @@ export interface PrivateRedis {
   stop: () => Promise<void>;
 }
 
-/** A redis-server of the suite's own, on a free port (never the machine's shared one: a suite may flush or pause it). */
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+/** A redis-server of the suite's own, on a free port or the one given (never the machine's shared one: a suite may flush or pause it). */
+export async function startPrivateRedis(port?: number): Promise<PrivateRedis> {
   const started: { url: string; port: number; stop: () => void; child: { exitCode: number | null; once: (e: string, f: () => void) => void } } | null =
-    await services.startRedisServer();
+    await services.startRedisServer(port);
   if (!started) throw new Error('no redis-server on PATH');
   const stop = async () => {
     if (started.child.exitCode !== null) return;

@@ -1,37 +1,29 @@
 import { DataSource } from 'typeorm';
 import { TasksService } from '@ruta/tasks';
 import { bootApp, TestApp, waitFor } from '../support/app';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const services = require('../../scripts/services.js');
+import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
 
 /**
  * Fault test on a Redis of its own (never the machine's shared one): with Redis stopped a task is still
  * created, and once Redis is back its timer fires exactly once.
  */
 describe('Timers survive a Redis outage (transactional outbox)', () => {
-  let redis: { url: string; port: number; stop: () => void; child: { exitCode: number | null; once: (e: string, f: () => void) => void } };
+  let redis: PrivateRedis;
   let t: TestApp;
   let ds: DataSource;
 
-  const stopRedis = async () => {
-    const exited = new Promise<void>((resolve) => redis.child.once('exit', () => resolve()));
-    redis.stop();
-    await exited;
-  };
-
   beforeAll(async () => {
-    redis = await services.startRedisServer();
+    redis = await startPrivateRedis();
     t = await bootApp({ REDIS_URL: redis.url, REDIS_PREFIX: 'ruta-outage' });
     ds = t.app.get(DataSource);
   });
   afterAll(async () => {
     await t?.close();
-    if (redis?.child.exitCode === null) await stopRedis();
+    await redis?.stop();
   });
 
   it('creates the task while Redis is down and fires its timer exactly once when Redis is back', async () => {
-    await stopRedis();
+    await redis.stop();
     const tasks = t.app.get(TasksService);
     const dueAt = new Date(Date.now() + 1500);
     const task = await ds.transaction((m) => tasks.create(m, {
@@ -45,7 +37,7 @@ describe('Timers survive a Redis outage (transactional outbox)', () => {
     const [stillScheduled] = await ds.query(`SELECT status FROM timers WHERE id = $1`, [`task_due:${task.id}`]);
     expect(stillScheduled.status).toBe('scheduled');
 
-    redis = await services.startRedisServer(redis.port);
+    redis = await startPrivateRedis(redis.port);
     const [fired] = await waitFor(async () => {
       const rows = await ds.query(`SELECT status FROM timers WHERE id = $1 AND status = 'fired'`, [`task_due:${task.id}`]);
       return rows.length ? rows : undefined;

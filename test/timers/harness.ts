@@ -4,18 +4,14 @@ import { TIMER_QUEUE, timerJobId } from '@ruta/tasks';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { bootApp, freshDatabase, TestApp, waitFor } from '../support/app';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const services = require('../../scripts/services.js');
-
-interface RedisServer { url: string; port: number; stop: () => void; child: { exitCode: number | null; once: (e: string, f: () => void) => void } }
+import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
 
 export interface TimerHarness {
   t: TestApp;
   ds: DataSource;
   clock: Clock;
   queue: Queue;
-  redis: RedisServer;
+  redis: PrivateRedis;
   prefix: string;
   /** Moves the test clock (as admin, over HTTP) so that it reads `instant`; the inline worker reconciles. */
   advanceTo: (instant: Date | number) => Promise<void>;
@@ -36,14 +32,13 @@ export interface TimerHarness {
  */
 export async function bootOnOwnRedis(name: string, overrides: Record<string, string> = {}): Promise<TimerHarness> {
   const db = await freshDatabase(name);
-  const redis: RedisServer = await services.startRedisServer();
-  if (!redis) throw new Error('these tests need redis-server on PATH');
+  const redis = await startPrivateRedis();
   const requestedPrefix = `ruta-${name}`;
   let t: TestApp;
   try {
     t = await bootApp({ ...db, REDIS_URL: redis.url, REDIS_PREFIX: requestedPrefix, TIMER_RECONCILE_INTERVAL_MS: '3600000', ...overrides });
   } catch (err) {
-    redis.stop();
+    await redis.stop();
     throw err;
   }
   const ds = t.app.get(DataSource);
@@ -77,11 +72,7 @@ export async function bootOnOwnRedis(name: string, overrides: Record<string, str
       try {
         await t.close();
       } finally {
-        if (redis.child.exitCode === null) {
-          const exited = new Promise<void>((resolve) => redis.child.once('exit', () => resolve()));
-          redis.stop();
-          await exited;
-        }
+        await redis.stop();
       }
     },
   };
