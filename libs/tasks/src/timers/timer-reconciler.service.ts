@@ -43,13 +43,17 @@ export class TimerReconciler {
         if (!job) {
           await withTimeout(this.queue.add(FIRE_TIMER_JOB, { timerId: row.id, fireAtMs }, { ...TIMER_JOB_OPTIONS, jobId, delay }), 3000, 'enqueue');
           added += 1;
-        } else if (delay === 0 && (await job.isDelayed())) {
-          await job.promote();
-          promoted += 1;
-        } else if (await job.isFailed()) {
-          // Its attempts ran out (a handler error, or a worker of another database took it): still scheduled, so again.
-          await job.retry('failed', { resetAttemptsMade: true });
-          promoted += 1;
+        } else {
+          // One round trip for the job's state, whatever it turns out to be.
+          const state = await job.getState();
+          if (delay === 0 && state === 'delayed') {
+            await job.promote();
+            promoted += 1;
+          } else if (state === 'failed') {
+            // Its attempts ran out (a handler error, or a worker of another database took it): still scheduled, so again.
+            await job.retry('failed', { resetAttemptsMade: true });
+            promoted += 1;
+          }
         }
       }
       if (rows.length < PAGE) break;
