@@ -78,6 +78,42 @@ describe('Serving the web app (PRODUCT.md section 15)', () => {
   });
 });
 
+describe('Served from any folder', () => {
+  it('answers / and a deep link from a build under a hidden folder (a checkout in ~/.local/src/ruta), and its assets', async () => {
+    const hidden = mkdtempSync(join(tmpdir(), '.ruta-hidden-'));
+    const dist = join(hidden, 'src', 'ruta', 'dist', 'web');
+    mkdirSync(join(dist, 'assets'), { recursive: true });
+    writeFileSync(join(dist, 'index.html'), INDEX);
+    writeFileSync(join(dist, 'assets', 'x.js'), 'console.log("ruta");\n');
+    const t = await bootApp({ WEB_DIST_DIR: dist });
+    try {
+      for (const path of ['/', '/cases/123e4567-e89b-12d3-a456-426614174000']) {
+        const res = await t.http().get(path).set('Accept', 'text/html');
+        expect({ path, status: res.status, text: res.text }).toEqual({ path, status: 200, text: INDEX });
+      }
+      await t.http().get('/assets/x.js').expect(200);
+    } finally {
+      await t.close();
+      rmSync(hidden, { recursive: true, force: true });
+    }
+  });
+
+  it('answers a 404 problem, never a 500, when the page is gone after start-up (a build being replaced)', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'ruta-web-gone-'));
+    writeFileSync(join(dist, 'index.html'), INDEX);
+    const t = await bootApp({ WEB_DIST_DIR: dist });
+    try {
+      rmSync(join(dist, 'index.html'));
+      const res = await t.http().get('/').set('Accept', 'text/html');
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    } finally {
+      await t.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('Without a web build', () => {
   it('answers / with the home page pointing to the API', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'ruta-noweb-'));

@@ -32,6 +32,8 @@ const webAppHeaders = helmet({
 /** Vite names every file under assets/ by its content hash: it never changes, so it is cached for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+const notFound = () => ProblemException.notFound('not_found', { detail: { es: 'El archivo no existe', en: 'The file does not exist' } });
+
 export function isApiPath(urlPath: string): boolean {
   return urlPath === '/api' || urlPath.startsWith('/api/');
 }
@@ -53,15 +55,20 @@ export function serveWebApp(app: NestExpressApplication, dir: string): boolean {
   }));
   app.use('/assets', (req: Request, _res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    next(ProblemException.notFound('not_found', { detail: { es: 'El archivo no existe', en: 'The file does not exist' } }));
+    next(notFound());
   });
   const files = express.static(dir, { index: false, redirect: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') });
   app.use((req: Request, res: Response, next: NextFunction) => (isApiPath(req.path) ? next() : files(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path) || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index, (err) => {
-      if (err && !res.headersSent) next(err);
+    // Relative to its root: `send` refuses an absolute path with a segment that starts with a dot, so a
+    // checkout under a hidden folder (~/.local/src/ruta) would not be served. A file gone since start-up
+    // (a build being replaced) is a 404 problem, never a 500.
+    res.sendFile('index.html', { root: dir }, (err?: Error & { status?: number; code?: string }) => {
+      if (!err || res.headersSent) return;
+      if (err.status === 404 || err.code === 'ENOENT') return next(notFound());
+      next(err);
     });
   });
   return true;
