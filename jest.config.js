@@ -17,6 +17,8 @@ const base = {
 };
 module.exports = {
   testSequencer: '<rootDir>/test/support/sequencer.js',
+  // The suite-wide invariants wait, through this reporter's record, for every other file of the run.
+  reporters: ['default', '<rootDir>/test/support/progress-reporter.js'],
   // Rules that must be exercised in full: the screening engine and the case field matrix.
   collectCoverageFrom: ['libs/identification/src/screening/**/*.ts', 'libs/case/src/access/**/*.ts', '!**/__tests__/**', '!**/index.ts'],
   coverageReporters: ['text-summary'],

@@ -3,9 +3,10 @@
 // `npm run seed:volume -- --cases N [--seed S] [--until YYYY-MM-DD] [--batch N] [--database-url URL]`: appends N
 // generated cases (seeds/volume) to --database-url, else DATABASE_URL, else the embedded PostgreSQL of `npm start`
 // (.data/), with the keys `npm start` uses, so that it can afterwards open what was generated.
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { ensureEmbeddedPostgres, secretFile } = require('./services');
+const { buildApi } = require('./build');
 
 const root = path.resolve(__dirname, '..');
 const dataDir = path.join(root, '.data');
@@ -40,10 +41,7 @@ async function main() {
   }
   try {
     process.stdout.write('Building...\n');
-    for (const [bin, ...rest] of [['typescript/bin/tsc', '-p', 'tsconfig.build.json'], ['tsc-alias/dist/bin/index.js', '-p', 'tsconfig.build.json']]) {
-      const build = spawnSync(process.execPath, [require.resolve(bin), ...rest], { cwd: root, stdio: 'inherit' });
-      if (build.status !== 0) throw new Error('build failed');
-    }
+    if ((await buildApi({ ifStale: true })).code !== 0) throw new Error('build failed');
     const code = await new Promise((resolve) => {
       const child = spawn(process.execPath, [path.join(root, 'dist/seeds/volume/main.js'), ...args], { cwd: root, env, stdio: 'inherit' });
       child.on('exit', (c) => resolve(c ?? 1));

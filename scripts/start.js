@@ -2,9 +2,10 @@
 'use strict';
 // `npm start`: Ruta on one machine. Embedded PostgreSQL (data in .data/) unless DATABASE_URL is set,
 // Redis as PRODUCT.md section 14 says, demo data, API and worker in one process.
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { ensureEmbeddedPostgres, ensureRedis, secretFile } = require('./services');
+const { buildApi, buildWeb } = require('./build');
 
 const root = path.resolve(__dirname, '..');
 const dataDir = path.join(root, '.data');
@@ -45,17 +46,11 @@ async function main() {
   env.LOG_FORMAT ??= production ? 'json' : 'pretty';
 
   process.stdout.write('Building...\n');
-  // tsc compiles apps/, libs/, migrations/ and seeds/ to dist/; tsc-alias rewrites the @ruta/* imports.
-  for (const [bin, ...args] of [['typescript/bin/tsc', '-p', 'tsconfig.build.json'], ['tsc-alias/dist/bin/index.js', '-p', 'tsconfig.build.json']]) {
-    const build = spawnSync(process.execPath, [require.resolve(bin), ...args], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
-  // The web app (apps/web, Vite) into dist/web, which the API serves at /; then its JavaScript budget.
-  // vite's package exports do not include its bin: found beside its package.json.
-  const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin/vite.js');
-  for (const args of [[vite, 'build', '--logLevel', 'warn', '--config', 'apps/web/vite.config.mts'], [path.join(root, 'scripts/web-budget.js')]]) {
-    const build = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) process.exit(build.status ?? 1);
+  // The API and the worker into dist/ (when the sources changed since the last build), then the web app into
+  // dist/web (which the API serves at /) with its JavaScript budget: scripts/build.js.
+  for (const build of [() => buildApi({ ifStale: true }), () => buildWeb()]) {
+    const r = await build();
+    if (r.code !== 0) process.exit(r.code);
   }
 
   const app = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], { cwd: root, env, stdio: 'inherit' });

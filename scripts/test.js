@@ -1,37 +1,76 @@
 #!/usr/bin/env node
 'use strict';
-// `npm test`: type-check (swc does not), then every jest project (unit, integration, end-to-end) in band,
-// then one closing line "tests: N passed, N failed".
-const { spawnSync } = require('node:child_process');
+// `npm test`: the checks and builds (two at a time: the machine may have two cores), then every jest project
+// (unit, integration, end to end, browser) in parallel workers, each worker on a database of its own copied
+// from one migrated template (test/support/jest-setup.ts), then one closing line "tests: N passed, N failed".
+//   --screenshots   also rewrite the committed screenshots under docs/screenshots/ (npm run screenshots);
+//                   otherwise the browser tests write theirs under .data/screenshots/
+//   RUTA_TEST_WORKERS=n   jest workers (default: one more than the cores, at least 2)
+// Any other argument goes to jest (a path pattern, --testPathPatterns, --selectProjects=…).
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
+const { buildApi, buildWeb, run } = require('./build');
 
 const root = path.resolve(__dirname, '..');
 const results = path.join(root, '.data', 'jest-results.json');
-fs.mkdirSync(path.dirname(results), { recursive: true });
-fs.rmSync(results, { force: true });
+const tsc = require.resolve('typescript/bin/tsc');
 
-const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-if (tsc.status !== 0) {
-  process.stdout.write('type check failed\n');
-  process.exit(tsc.status ?? 1);
+async function pool(jobs, size) {
+  const outcomes = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      const started = Date.now();
+      const r = await job.run();
+      outcomes.push({ ...job, ...r, seconds: (Date.now() - started) / 1000 });
+      process.stdout.write(`${r.code === 0 ? 'ok  ' : 'FAIL'} ${job.label}${r.skipped ? ' (dist/ is current)' : ''} ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      if (r.code !== 0) process.stdout.write(r.output);
+    }
+  };
+  await Promise.all(Array.from({ length: size }, lane));
+  return outcomes;
 }
-// The web app: its own type check (DOM, JSX), then the build the browser tests drive (and its JS budget).
-for (const [label, cmd] of [
-  ['web type check', [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'apps/web/tsconfig.json']],
-  ['web build', [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--config', 'apps/web/vite.config.mts']],
-  ['web budget', [path.join(root, 'scripts', 'web-budget.js')]],
-]) {
-  const step = spawnSync(process.execPath, cmd, { cwd: root, stdio: 'inherit' });
-  if (step.status !== 0) {
-    process.stdout.write(`${label} failed\n`);
-    process.exit(step.status ?? 1);
+
+async function main() {
+  const args = process.argv.slice(2);
+  const screenshots = args.includes('--screenshots');
+  const jestArgs = args.filter((a) => a !== '--screenshots');
+  fs.mkdirSync(path.dirname(results), { recursive: true });
+  fs.rmSync(results, { force: true });
+
+  const quiet = { stdio: 'pipe' };
+  // Longest first. The type check covers the tests too (swc, which jest uses, does not check types); the
+  // API build is what the tests that start Ruta as child processes run (skipped when dist/ is current).
+  const outcomes = await pool([
+    { label: 'type check', run: () => run([tsc, '--noEmit', '-p', 'tsconfig.json'], quiet) },
+    { label: 'API build', run: () => buildApi({ ifStale: true, ...quiet }) },
+    { label: 'web type check', run: () => run([tsc, '--noEmit', '-p', 'apps/web/tsconfig.json'], quiet) },
+    { label: 'web build and budget', run: () => buildWeb(quiet) },
+  ], 2);
+  const failed = outcomes.filter((o) => o.code !== 0);
+  if (failed.length) {
+    process.stdout.write(`${failed.map((f) => f.label).join(', ')} failed\n`);
+    process.exit(1);
   }
+
+  const workers = Number(process.env.RUTA_TEST_WORKERS) || Math.max(2, os.availableParallelism() + 1);
+  const env = { ...process.env, RUTA_SCREENSHOTS: screenshots ? '1' : '' };
+  const jest = await new Promise((resolve) => {
+    const child = require('node:child_process').spawn(process.execPath, [
+      require.resolve('jest/bin/jest'), `--maxWorkers=${workers}`, '--coverage', '--json', `--outputFile=${results}`, ...jestArgs,
+    ], { cwd: root, env, stdio: 'inherit' });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+  if (fs.existsSync(results)) {
+    const r = JSON.parse(fs.readFileSync(results, 'utf8'));
+    process.stdout.write(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed\n`);
+  }
+  process.exit(jest);
 }
-const args = [require.resolve('jest/bin/jest'), '--runInBand', '--coverage', '--json', `--outputFile=${results}`, ...process.argv.slice(2)];
-const jest = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-if (fs.existsSync(results)) {
-  const r = JSON.parse(fs.readFileSync(results, 'utf8'));
-  process.stdout.write(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed\n`);
-}
-process.exit(jest.status ?? 1);
+
+main().catch((err) => {
+  process.stderr.write(`${err && err.stack ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

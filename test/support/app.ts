@@ -1,9 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { createDatabase, migrateAndSeed, withDatabase } from './database';
+import { copyTemplate, withDatabase } from './database';
 import { committedContract, CONTRACT_FILE, responseContractMiddleware } from './response-contract';
-import { readRun } from './test-env';
+import { readRun, readTemplateRun, workerId } from './test-env';
 
 export const DEMO_PASSWORD = 'Ruta-Demo-2026';
 
@@ -26,22 +26,11 @@ export function applyEnv(overrides: Record<string, string> = {}): Record<string,
 export async function freshDatabase(suffix: string): Promise<Record<string, string>> {
   const run = readRun();
   const name = `${run.database}_${suffix}`;
-  await createDatabase(run.adminUrl, name);
-  const url = withDatabase(run.adminUrl, name);
-  // The application role is the cluster's, not the database's: two suites migrating their own databases
-  // at once can collide on its grants ("tuple concurrently updated"). Migrations resume where they stopped.
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await migrateAndSeed(url);
-      break;
-    } catch (err) {
-      if (attempt >= 5 || !/tuple concurrently (updated|deleted)/.test((err as Error).message)) throw err;
-      await new Promise((r) => setTimeout(r, 200 * attempt));
-    }
-  }
+  // A copy of the run's template: the same migrations and seeds, without running them again.
+  await copyTemplate(run.adminUrl, readTemplateRun().database, name);
   // Its own Redis prefix too: a prefix is claimed by one database (RedisNamespace). Under the run's prefix,
   // so that the global teardown deletes its keys.
-  return { DATABASE_URL: url, REDIS_PREFIX: `${run.env.REDIS_PREFIX}-${suffix}` };
+  return { DATABASE_URL: withDatabase(run.adminUrl, name), REDIS_PREFIX: `${run.env.REDIS_PREFIX}-${suffix}` };
 }
 
 /** Boots the API exactly as main.ts does, against this run's database and Redis. */
@@ -74,7 +63,7 @@ export async function bootApp(overrides: Record<string, string> = {}): Promise<T
  * middleware goes first in Express's stack, so that refusals of the body parser are checked too.
  */
 function installResponseContract(app: NestExpressApplication): void {
-  const middleware = responseContractMiddleware(committedContract(), CONTRACT_FILE(readRun().id));
+  const middleware = responseContractMiddleware(committedContract(), CONTRACT_FILE(readRun().id, workerId()));
   app.use(middleware);
   const stack = (app.getHttpAdapter().getInstance() as { router: { stack: { handle: unknown }[] } }).router.stack;
   const index = stack.findIndex((layer) => layer.handle === middleware);

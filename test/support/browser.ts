@@ -10,7 +10,13 @@ import { bootApp, DEMO_PASSWORD, type TestApp } from './app';
  * Browser tests (issue 10): the API serves the built web app (dist/web, built by `npm test` before jest)
  * on a real port, and Debian's Chromium drives it as a user would. Never a downloaded browser.
  */
-export const SCREENSHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
+/**
+ * The committed screenshots (the README shows them) are rewritten only when asked (`npm run screenshots`,
+ * or RUTA_SCREENSHOTS=1); otherwise each run writes its own under .data/screenshots, to look at.
+ */
+export const SCREENSHOTS = process.env.RUTA_SCREENSHOTS === '1'
+  ? resolve(__dirname, '..', '..', 'docs', 'screenshots')
+  : resolve(__dirname, '..', '..', '.data', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const LAPTOP = { width: 1280, height: 800 };
@@ -85,7 +91,7 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-/** A screenshot committed under docs/screenshots (the README shows them): `<screen>-<lang>[-tablet].png`. */
+/** A screenshot `<screen>-<lang>[-tablet].png` under SCREENSHOTS. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);

@@ -1,12 +1,13 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Redis from 'ioredis';
 import { dropDatabase } from './database';
-import { CONTRACT_FILE } from './response-contract';
-import { readRun, RUN_FILE } from './test-env';
+import { contractFiles } from './response-contract';
+import { readTemplateRun, RUN_FILE } from './test-env';
 
-/** Drops this run's databases and deletes this run's Redis keys (never FLUSHALL a shared Redis). */
+/** Drops this run's databases (the template and every worker's copy) and deletes this run's Redis keys (never FLUSHALL a shared Redis). */
 export default async function globalTeardown(): Promise<void> {
-  const run = readRun();
+  const run = readTemplateRun();
   const { Client } = await import('pg');
   const client = new Client({ connectionString: run.adminUrl });
   await client.connect();
@@ -24,8 +25,10 @@ export default async function globalTeardown(): Promise<void> {
   } finally {
     redis.disconnect();
   }
-  rmSync(run.env.AUDIT_HEAD_FILE, { force: true });
-  rmSync(CONTRACT_FILE(run.id), { force: true });
+  for (const file of readdirSync(dirname(RUN_FILE))) {
+    if (file.startsWith(`audit-head-${run.id}`)) rmSync(join(dirname(RUN_FILE), file), { force: true });
+  }
+  for (const file of contractFiles(run.id)) rmSync(file, { force: true });
   rmSync(RUN_FILE, { force: true });
   const g = globalThis as unknown as Record<string, { stop: () => unknown } | undefined>;
   await g.__rutaRedis?.stop();

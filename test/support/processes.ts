@@ -1,9 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { readRun } from './test-env';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildIsCurrent } = require('../../scripts/build-stamp.js') as { buildIsCurrent: () => boolean };
 
 const ROOT = join(__dirname, '..', '..');
-const ENTRIES = { api: 'apps/api/src/main.ts', worker: 'apps/worker/src/main.ts' } as const;
+// The build (`npm run build:api`, which `npm test` runs when the sources changed): started as they are, never recompiled.
+const ENTRIES = { api: 'dist/apps/api/src/main.js', worker: 'dist/apps/worker/src/main.js' } as const;
 const READY = { api: /Ruta is running at (http:\/\/\S+)/, worker: /Ruta worker is running/ } as const;
 const MAX_OUTPUT = 2_000_000;
 
@@ -23,13 +26,21 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
+/** Refuses to start a build older than the sources: a test would prove the code as it was, not as it is. */
+function requireCurrentBuild(): void {
+  if (!buildIsCurrent()) {
+    throw new Error('dist/ is missing or older than the sources: run `npm run build:api` (npm test does it when the sources changed)');
+  }
+}
+
 /**
- * Starts the API or the worker as a real child process, from the TypeScript entry point (no build: the
- * project's files are compiled on load by test/support/ts-register.js), with this run's environment plus
- * `env`. Resolves once it says it is running. Stop it with kill() or stopAll() (afterAll).
+ * Starts the API or the worker as a real child process, from the build in dist/ (as `npm run start:api` and
+ * `start:worker` do), with this run's environment plus `env`. Resolves once it says it is running. Stop it
+ * with kill() or stopAll() (afterAll).
  */
 export async function startRutaProcess(kind: keyof typeof ENTRIES, env: Record<string, string>, timeoutMs = 90_000): Promise<RutaProcess> {
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'test', 'support', 'ts-register.js'), join(ROOT, ENTRIES[kind])], {
+  requireCurrentBuild();
+  const child = spawn(process.execPath, [join(ROOT, ENTRIES[kind])], {
     cwd: ROOT,
     env: { ...process.env, ...readRun().env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

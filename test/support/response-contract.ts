@@ -1,6 +1,6 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -127,7 +127,12 @@ export class ResponseContract {
   }
 }
 
-export const CONTRACT_FILE = (runId: string) => join(__dirname, '..', '..', '.data', `response-contract-${runId}.jsonl`);
+const DATA = join(__dirname, '..', '..', '.data');
+/** Where one jest worker of a run records the answers it checked. */
+export const CONTRACT_FILE = (runId: string, worker: string) => join(DATA, `response-contract-${runId}-w${worker}.jsonl`);
+/** Every worker's record of a run. */
+export const contractFiles = (runId: string): string[] =>
+  readdirSync(DATA).filter((f) => f.startsWith(`response-contract-${runId}-w`) && f.endsWith('.jsonl')).map((f) => join(DATA, f));
 
 let loaded: ResponseContract | undefined;
 export function committedContract(): ResponseContract {

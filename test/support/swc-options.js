@@ -1,6 +1,6 @@
 'use strict';
-// How @swc/core compiles the project's TypeScript, for jest (jest.config.js) and for the child processes the
-// tests start (test/support/ts-register.js). Nest 12 packages are ESM-only: jest also turns those into CommonJS.
+// How @swc/core compiles the project's TypeScript for jest (jest.config.js). Nest 12 packages are ESM-only:
+// jest also turns those into CommonJS.
 module.exports = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
