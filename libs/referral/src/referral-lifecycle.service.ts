@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { CaseAccessService, CaseRepository, CaseService } from '@ruta/case';
-import { Actor, Clock, FieldCipher, ProblemException, RequestMeta, requireAction } from '@ruta/core';
+import { Actor, Clock, FieldCipher, ProblemException, reaches, RequestMeta, requireAction, workAddressee } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { DischargeDto } from './dto/referral.dto';
@@ -108,7 +108,7 @@ export class ReferralLifecycleService {
       if (!p) throw ProblemException.notFound(ReferralErrorCode.PlacementNotFound);
       await this.access.requireCaseAccess(m, actor, p.case_id, meta, false, ReferralErrorCode.PlacementNotFound);
       // Another shelter's placement is not visible to this staff member.
-      if (actor.shelterId !== p.shelter_id) throw ProblemException.notFound(ReferralErrorCode.PlacementNotFound);
+      if (!reaches(workAddressee({ shelterId: p.shelter_id }), actor)) throw ProblemException.notFound(ReferralErrorCode.PlacementNotFound);
       if (['family_reintegration', 'returned_to_origin_country'].includes(dto.reason) && !dto.riskAssessment) {
         throw ProblemException.unprocessable(ReferralErrorCode.RiskAssessmentRequired, { errors: [{ path: 'riskAssessment', message: `required for ${dto.reason}` }] });
       }
