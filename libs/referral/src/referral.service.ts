@@ -9,7 +9,7 @@ import { checkEligibility } from './eligibility';
 import { ReferralErrorCode } from './referral.exception';
 import { ReferralListRow, ReferralRepository, ReferralRow } from './referral.repository';
 import { referralView, ReferralView } from './referral.view';
-import { REFERRAL_WORKFLOW, ReferralParty, ReferralStatus } from './referral.workflow';
+import { REFERRAL_WORKFLOW, referralActionRefusal, ReferralParty, ReferralStatus } from './referral.workflow';
 
 export interface NewReferral {
   serviceType: string;
@@ -57,8 +57,8 @@ export class ReferralService implements OnModuleInit {
     this.actions.register('referrals', async (m, row, actor, viewer) => (await this.repository.forCase(m, row.id))
       .filter((r) => this.seenBy(viewer, r))
       .flatMap((r) => availableActions(REFERRAL_WORKFLOW, r.status as ReferralStatus, this.partiesOf(r, row, viewer, actor))
-        // A shelter referral is completed by discharge (of its placement), and cannot be cancelled while someone is placed.
-        .filter((a) => (r.shelter_id ? a.action !== 'complete' && !(a.action === 'cancel' && r.placement_id) : a.action !== 'discharge'))
+        // The referral's kind decides too (a placement exists only while accepted, or once discharged and completed).
+        .filter((a) => referralActionRefusal(a.action, { shelterId: r.shelter_id, placed: r.placement_id !== null }) === null)
         .flatMap((a) => onRecord('referral', a.action === 'discharge' ? r.placement_id ?? '' : r.id, [a]))
         .filter((a) => a.recordId !== '')));
   }
