@@ -102,6 +102,41 @@ describe('Available actions on a case, from the workflow maps', () => {
     expect(await actionsOf(caseId, 'focal.sdh')).toEqual([]);
   });
 
+  /** A recognized case led by SDH with a shelter referral (accepted: someone is placed) and a medical one (accepted). */
+  const placedAndServed = async () => {
+    const casaLinda = await p.shelterId('casa_linda');
+    const { caseId, reviewId } = await p.underReview('girl');
+    const decided = await p.decide(reviewId, {
+      decision: 'recognize', leadAgency: 'SDH',
+      plan: { referrals: [{ serviceType: 'shelter', shelterId: casaLinda }, { serviceType: 'medical_care', agency: 'MSP' }], requestVisa: false },
+    }).expect(200);
+    const [shelterRef, medicalRef] = decided.body.createdReferralIds as string[];
+    await t.http().post(`/api/v1/referrals/${shelterRef}/accept`).set(p.as('staff.casalinda')).send({}).expect(200);
+    await t.http().post(`/api/v1/referrals/${medicalRef}/accept`).set(p.as('focal.msp')).send({}).expect(200);
+    const detail = await t.http().get(`/api/v1/cases/${caseId}`).set(p.as('committee.sdh')).expect(200);
+    const placementId = detail.body.referrals.find((r: { id: string }) => r.id === shelterRef).placementId as string;
+    return { caseId, shelterRef, medicalRef, placementId };
+  };
+
+  it('by the referral\'s kind: a shelter referral lists discharge, not complete, and no cancel while someone is placed; a service referral lists complete', async () => {
+    const { caseId, medicalRef, placementId } = await placedAndServed();
+    expect(await actionsOf(caseId, 'staff.casalinda')).toEqual([`referral discharge ${placementId}`]);
+    expect(await actionsOf(caseId, 'focal.msp')).toEqual([`referral complete ${medicalRef}`]);
+    const referralActions = async (user: string) => (await actionsOf(caseId, user)).filter((a) => a.startsWith('referral '));
+    expect(await referralActions('committee.mdi')).toEqual([`referral cancel ${medicalRef}`]);
+    expect(await referralActions('focal.sdh')).toEqual([`referral cancel ${medicalRef}`]);
+  });
+
+  it('by the referral\'s kind, refused at the moment of acting: completing a shelter referral (its discharge completes it), cancelling it while someone is placed', async () => {
+    const { shelterRef, medicalRef } = await placedAndServed();
+    const complete = await t.http().post(`/api/v1/referrals/${shelterRef}/complete`).set(p.as('staff.casalinda')).send({}).expect(422);
+    expect(complete.body.code).toBe('shelter_referral_completed_by_discharge');
+    const cancel = await t.http().post(`/api/v1/referrals/${shelterRef}/cancel`).set(p.as('committee.mdi')).send({ reason: 'Otra alternativa' }).expect(409);
+    expect(cancel.body.code).toBe('active_placement');
+    // A service referral is completed by its target.
+    await t.http().post(`/api/v1/referrals/${medicalRef}/complete`).set(p.as('focal.msp')).send({ outcome: 'Atendida' }).expect(200);
+  });
+
   it('in follow-up: the lead agency reschedules and records every check-in, the assigned agency records its own', async () => {
     const { caseId, reviewId } = await p.underReview('adult_woman');
     await p.decide(reviewId, { decision: 'recognize', leadAgency: 'SDH', plan: { referrals: [], requestVisa: false } }).expect(200);

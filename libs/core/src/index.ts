@@ -1,5 +1,6 @@
 export * from './access/access.decorator';
 export * from './access/actor';
+export * from './access/addressee';
 export * from './access/current-actor.decorator';
 export * from './access/roles';
 export * from './clock/clock.service';

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { addMonths, CaseAccessService, CaseActionsRegistry, casePartiesOf, onRecord, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
-import { Actor, availableActions, Clock, FieldCipher, mayTake, ProblemException, RequestMeta, requireAction } from '@ruta/core';
+import { addMonths, addressedToViewer, CaseAccessService, CaseActionsRegistry, casePartiesOf, onRecord, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
+import { Actor, availableActions, Clock, FieldCipher, mayTake, ProblemException, RequestMeta, requireAction, workAddressee } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { CheckinChangeDto, CheckinRecordDto, FollowUpPlanDto } from './dto/follow-up.dto';
@@ -13,6 +13,9 @@ import { CheckinRow, FollowUpRepository } from './follow-up.repository';
 export const CHECKIN_DUE_TIMER = 'follow_up_checkin_due';
 const DEFAULT_MONTHS = [1, 3, 6, 9, 12];
 const DAY = 24 * 3600_000;
+
+/** Who a check-in is addressed to: the focal points of its agency. */
+const checkinAddressee = (c: { agency_code: string }) => workAddressee({ agency: c.agency_code });
 
 const notLead = () => ProblemException.unprocessable(FollowUpErrorCode.NotLeadAgency);
 const alreadyRecorded = () => ProblemException.conflict(FollowUpErrorCode.AlreadyRecorded);
@@ -115,7 +118,7 @@ export class FollowUpService implements OnModuleInit {
       const c = await this.checkin(m, checkinId, true);
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, c.case_id, meta, false, FollowUpErrorCode.CheckinNotFound);
       // Another agency's check-in is not visible to a focal point (the field matrix): as if it did not exist.
-      if (viewer.kind === 'focal_point' && !viewer.lead && c.agency_code !== viewer.agency) throw ProblemException.notFound(FollowUpErrorCode.CheckinNotFound);
+      if (viewer.kind === 'focal_point' && !viewer.lead && !addressedToViewer(viewer, checkinAddressee(c))) throw ProblemException.notFound(FollowUpErrorCode.CheckinNotFound);
       requireAction(CHECKIN_WORKFLOW, c.status, 'record', checkinPartiesOf(c, row, viewer, actor), {
         notAllowed: alreadyRecorded, notParty: () => ProblemException.unprocessable(FollowUpErrorCode.NotAssigned),
       });
@@ -154,7 +157,7 @@ export class FollowUpService implements OnModuleInit {
     if ((await this.caseRepository.find(m, c.case_id))?.status === 'closed') return;
     const task = await this.cases.addTask(m, {
       type: 'follow_up_checkin', caseId: c.case_id, priority: 'normal', dueAt: new Date(firedAt.getTime() + 14 * DAY),
-      addressee: { role: 'service_focal_point', agency: c.agency_code }, details: { checkinId, monthsAfterStart: c.months_after_start },
+      addressee: checkinAddressee(c)!, details: { checkinId, monthsAfterStart: c.months_after_start },
     }, null, null);
     await this.repository.markDue(m, checkinId, task.id);
   }

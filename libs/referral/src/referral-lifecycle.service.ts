@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { CaseAccessService, CaseRepository, CaseService } from '@ruta/case';
-import { Actor, Clock, FieldCipher, ProblemException, RequestMeta, requireAction } from '@ruta/core';
+import { Actor, Clock, FieldCipher, ProblemException, reaches, RequestMeta, requireAction, workAddressee } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { DischargeDto } from './dto/referral.dto';
@@ -10,7 +10,7 @@ import { ReferralErrorCode } from './referral.exception';
 import { ReferralRepository, ReferralRow } from './referral.repository';
 import { ReferralService } from './referral.service';
 import { ReferralView } from './referral.view';
-import { ReferralAction, referralFrom, ReferralParty, ReferralStatus, REFERRAL_WORKFLOW } from './referral.workflow';
+import { ReferralAction, referralActionRefusal, referralFrom, ReferralKind, ReferralParty, ReferralStatus, REFERRAL_WORKFLOW } from './referral.workflow';
 
 const HOUR = 3600_000;
 
@@ -76,7 +76,8 @@ export class ReferralLifecycleService {
   complete(actor: Actor, id: string, outcome: string | undefined, meta: RequestMeta): Promise<ReferralView> {
     return this.ds.transaction(async (m) => {
       const { r, parties } = await this.asParty(m, actor, id, meta);
-      if (r.shelter_id && parties.includes('target')) throw ProblemException.unprocessable(ReferralErrorCode.DischargeCompletes);
+      // The target learns that a shelter referral is completed by discharge before being told anything else.
+      if (parties.includes('target')) this.requireApplies('complete', { shelterId: r.shelter_id, placed: false });
       this.require(r, 'complete', parties);
       if (!(await this.repository.move(m, r.id, referralFrom('complete'), 'completed', actor.id, this.cipher.encrypt(outcome ?? null), 'outcome_enc'))) {
         throw ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed);
@@ -91,7 +92,7 @@ export class ReferralLifecycleService {
     return this.ds.transaction(async (m) => {
       const { r, parties } = await this.asParty(m, actor, id, meta);
       this.require(r, 'cancel', parties, () => ProblemException.unprocessable(ReferralErrorCode.NotAllowedToCancel));
-      if (await this.repository.activePlacementFor(m, r.id)) throw ProblemException.conflict(ReferralErrorCode.ActivePlacement);
+      this.requireApplies('cancel', { shelterId: r.shelter_id, placed: Boolean(await this.repository.activePlacementFor(m, r.id)) });
       if (!(await this.repository.move(m, r.id, referralFrom('cancel'), 'cancelled', actor.id, this.cipher.encrypt(reason)))) {
         throw ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed);
       }
@@ -108,7 +109,7 @@ export class ReferralLifecycleService {
       if (!p) throw ProblemException.notFound(ReferralErrorCode.PlacementNotFound);
       await this.access.requireCaseAccess(m, actor, p.case_id, meta, false, ReferralErrorCode.PlacementNotFound);
       // Another shelter's placement is not visible to this staff member.
-      if (actor.shelterId !== p.shelter_id) throw ProblemException.notFound(ReferralErrorCode.PlacementNotFound);
+      if (!reaches(workAddressee({ shelterId: p.shelter_id }), actor)) throw ProblemException.notFound(ReferralErrorCode.PlacementNotFound);
       if (['family_reintegration', 'returned_to_origin_country'].includes(dto.reason) && !dto.riskAssessment) {
         throw ProblemException.unprocessable(ReferralErrorCode.RiskAssessmentRequired, { errors: [{ path: 'riskAssessment', message: `required for ${dto.reason}` }] });
       }
@@ -119,6 +120,7 @@ export class ReferralLifecycleService {
       // The discharge completes the shelter referral: the referral workflow decides, for its target (this shelter's staff).
       const r = (await this.repository.find(m, p.referral_id))!;
       this.require(r, 'discharge', this.referrals.isTarget(actor, r) ? ['target'] : []);
+      this.requireApplies('discharge', { shelterId: r.shelter_id, placed: true });
       await this.repository.move(m, r.id, referralFrom('discharge'), 'completed', actor.id, null, 'outcome_enc');
       await this.cases.addHistory(m, p.case_id, 'discharge', actor, { placementId: p.id, reason: dto.reason, shelterId: p.shelter_id });
       await this.audit.record(m, { actor, meta, action: 'placement.discharge', subjectType: 'placement', subjectId: p.id, caseId: p.case_id, changedFields: ['status', 'reason', 'riskAssessment'] });
@@ -140,6 +142,14 @@ export class ReferralLifecycleService {
     requireAction(REFERRAL_WORKFLOW, r.status as ReferralStatus, action, parties, {
       notAllowed: (status) => ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed, { extensions: { status, action } }), notParty,
     });
+  }
+
+  /** The referral's kind decides (referralActionRefusal, the same predicate that lists the actions on a case). */
+  private requireApplies(action: ReferralAction, kind: ReferralKind): void {
+    const refusal = referralActionRefusal(action, kind);
+    if (refusal === ReferralErrorCode.ActivePlacement) throw ProblemException.conflict(refusal);
+    if (refusal === ReferralErrorCode.PlacementNotFound) throw ProblemException.notFound(refusal);
+    if (refusal !== null) throw ProblemException.unprocessable(refusal);
   }
 
   private async finishResponseTask(m: EntityManager, r: ReferralRow, actor: Actor): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { visibleCasesSql } from '@ruta/case';
-import { Actor, modifyReturning } from '@ruta/core';
+import { Actor, modifyReturning, reachesSql, workAddresseeColumns } from '@ruta/core';
 import { EntityManager, QueryFailedError } from 'typeorm';
 
 export interface ReferralRow {
@@ -25,19 +25,6 @@ export interface ReferralListFilter {
   caseId?: string;
   after?: { settled: boolean; createdAt: string; id: string };
   limit: number;
-}
-
-/**
- * The referrals addressed to the actor (PRODUCT.md sections 2 and 7), as SQL over \`referrals r\`: a shelter's
- * staff, the referrals to their shelter; a focal point, the service referrals to their agency (a shelter
- * referral is addressed to the shelter, not to its operator's focal points); the case-analysis team, every
- * referral (it sees every referral of the cases it sees). The case must also be one the actor may see
- * (the one access policy, libs/case/src/access/case-policy.ts).
- */
-export function addressedReferralsSql(p: { roles: string; agency: string; shelter: string }): string {
-  return `(('shelter_staff' = ANY(${p.roles}) AND r.shelter_id = ${p.shelter}::uuid)
-    OR ('service_focal_point' = ANY(${p.roles}) AND r.shelter_id IS NULL AND r.agency_code = ${p.agency})
-    OR 'committee_member' = ANY(${p.roles}))`;
 }
 
 export interface ShelterRow {
@@ -71,15 +58,21 @@ export class ReferralRepository {
     return m.query(`${SELECT} WHERE r.case_id = $1 ORDER BY r.created_at, r.id`, [caseId]);
   }
 
-  /** One page (and one more row) of the referrals addressed to the actor, pending first, then newest. */
+  /**
+   * One page (and one more row) of the referrals addressed to the actor (the one addressing rule,
+   * libs/core/src/access/addressee.ts), and for the case-analysis team every referral, as it sees every
+   * referral of the cases it sees; the case must be one the actor may see (the access policy). Pending
+   * first, then newest.
+   */
   async addressedTo(m: EntityManager, actor: Actor, f: ReferralListFilter): Promise<ReferralListRow[]> {
     const params: unknown[] = [actor.roles, actor.unitCode, actor.agencyCode, actor.shelterId];
+    const bind = (value: unknown) => { params.push(value); return `$${params.length}`; };
     const where = [
-      addressedReferralsSql({ roles: '$1::text[]', agency: '$3', shelter: '$4' }),
+      `(${reachesSql(actor, workAddresseeColumns('r'), bind)} OR 'committee_member' = ANY($1::text[]))`,
       visibleCasesSql('c', { roles: '$1::text[]', unit: '$2', agency: '$3', shelter: '$4' }),
     ];
     const add = (sql: string, ...values: unknown[]) => {
-      where.push(sql.replace(/\?/g, () => { params.push(values.shift()); return `$${params.length}`; }));
+      where.push(sql.replace(/\?/g, () => bind(values.shift())));
     };
     if (f.statuses && f.statuses.length > 0) add('r.status = ANY(?::text[])', f.statuses);
     if (f.caseId) add('r.case_id = ?::uuid', f.caseId);

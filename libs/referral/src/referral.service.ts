@@ -1,15 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { ageOn, CaseAccessService, CaseActionsRegistry, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
-import { Actor, availableActions, Clock, CommonErrorCode, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, RequestMeta, requireAction } from '@ruta/core';
+import { addressedToViewer, ageOn, CaseAccessService, CaseActionsRegistry, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
+import { Actor, Addressee, availableActions, Clock, CommonErrorCode, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, reaches, RequestMeta, requireAction, workAddressee } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkEligibility } from './eligibility';
 import { ReferralErrorCode } from './referral.exception';
 import { ReferralListRow, ReferralRepository, ReferralRow } from './referral.repository';
 import { referralView, ReferralView } from './referral.view';
-import { REFERRAL_WORKFLOW, ReferralParty, ReferralStatus } from './referral.workflow';
+import { REFERRAL_WORKFLOW, referralActionRefusal, ReferralParty, ReferralStatus } from './referral.workflow';
 
 export interface NewReferral {
   serviceType: string;
@@ -22,6 +22,10 @@ export interface NewReferral {
 }
 
 const HOUR = 3600_000;
+
+/** Who a referral is addressed to: a shelter's staff, or the focal points of the agency giving the service. */
+export const referralAddressee = (r: Pick<ReferralRow, 'agency_code' | 'shelter_id'>): Addressee | null =>
+  workAddressee({ agency: r.agency_code, shelterId: r.shelter_id });
 
 /**
  * Referrals (PRODUCT.md section 7): created by the committee, the lead agency, or a target referring onward;
@@ -53,8 +57,8 @@ export class ReferralService implements OnModuleInit {
     this.actions.register('referrals', async (m, row, actor, viewer) => (await this.repository.forCase(m, row.id))
       .filter((r) => this.seenBy(viewer, r))
       .flatMap((r) => availableActions(REFERRAL_WORKFLOW, r.status as ReferralStatus, this.partiesOf(r, row, viewer, actor))
-        // A shelter referral is completed by discharge (of its placement), and cannot be cancelled while someone is placed.
-        .filter((a) => (r.shelter_id ? a.action !== 'complete' && !(a.action === 'cancel' && r.placement_id) : a.action !== 'discharge'))
+        // The referral's kind decides too (a placement exists only while accepted, or once discharged and completed).
+        .filter((a) => referralActionRefusal(a.action, { shelterId: r.shelter_id, placed: r.placement_id !== null }) === null)
         .flatMap((a) => onRecord('referral', a.action === 'discharge' ? r.placement_id ?? '' : r.id, [a]))
         .filter((a) => a.recordId !== '')));
   }
@@ -99,7 +103,7 @@ export class ReferralService implements OnModuleInit {
     const task = await this.cases.addTask(m, {
       type: 'referral_response', caseId: caseRow.id, priority: caseRow.is_minor ? 'urgent' : 'high',
       dueAt: new Date(this.clock.nowMs() + service.response_hours * HOUR),
-      addressee: shelterId ? { role: 'shelter_staff', shelterId } : { role: 'service_focal_point', agency },
+      addressee: referralAddressee({ agency_code: agency, shelter_id: shelterId })!,
       details: { referralId: id, serviceType: service.code },
     }, actor, meta);
     await this.repository.setResponseTask(m, id, task.id);
@@ -168,10 +172,9 @@ export class ReferralService implements OnModuleInit {
     return parties;
   }
 
+  /** The referral's target: it is addressed to the actor. */
   isTarget(actor: Actor, r: ReferralRow): boolean {
-    return r.shelter_id
-      ? actor.roles.includes('shelter_staff') && actor.shelterId === r.shelter_id
-      : actor.roles.includes('service_focal_point') && actor.agencyCode === r.agency_code;
+    return reaches(referralAddressee(r), actor);
   }
 
   /** The referrals this viewer may see, per the field matrix (auditors: types and statuses only). */
@@ -186,7 +189,7 @@ export class ReferralService implements OnModuleInit {
   }
 
   /**
-   * GET /referrals: the referrals addressed to the caller (the rule is SQL: addressedReferralsSql), pending
+   * GET /referrals: the referrals addressed to the caller (ReferralRepository.addressedTo), pending
    * first and then newest, keyset-paged. The read is audited with the cases it listed, as other lists of
    * case content are.
    */
@@ -222,24 +225,16 @@ export class ReferralService implements OnModuleInit {
     };
   }
 
-  /** Whether this viewer sees this referral at all (the field matrix's referrals cell). */
+  /**
+   * Whether this viewer sees this referral in full (the field matrix's referrals cell): the committee and the
+   * lead agency every referral, others the referrals addressed to them.
+   */
   seenBy(viewer: CaseViewer, r: ReferralRow): boolean {
-    switch (viewer.kind) {
-      case 'committee': return true;
-      // A shelter referral is addressed to the shelter, not to its operator agency's focal points.
-      case 'focal_point': return viewer.lead || (r.agency_code === viewer.agency && r.shelter_id === null);
-      case 'shelter_staff': return r.shelter_id === viewer.shelterId;
-      default: return false;
-    }
+    return viewer.kind === 'committee' || (viewer.kind === 'focal_point' && viewer.lead) || addressedToViewer(viewer, referralAddressee(r));
   }
 
   private visibleTo(viewer: CaseViewer, rows: ReferralRow[]): unknown[] {
-    switch (viewer.kind) {
-      case 'committee': return rows.map((r) => this.view(r));
-      case 'focal_point': return rows.filter((r) => this.seenBy(viewer, r)).map((r) => this.view(r));
-      case 'shelter_staff': return rows.filter((r) => r.shelter_id === viewer.shelterId).map((r) => this.view(r));
-      case 'auditor': return rows.map((r) => ({ serviceType: r.service_type, status: r.status }));
-      default: return [];
-    }
+    if (viewer.kind === 'auditor') return rows.map((r) => ({ serviceType: r.service_type, status: r.status }));
+    return rows.filter((r) => this.seenBy(viewer, r)).map((r) => this.view(r));
   }
 }

@@ -1,4 +1,5 @@
 import { statusesAllowing, Workflow, WorkflowRule } from '@ruta/core';
+import { ReferralErrorCode } from './referral.exception';
 
 /**
  * Who acts on a referral (PRODUCT.md section 7):
@@ -37,4 +38,26 @@ export const REFERRAL_WORKFLOW: Workflow<ReferralStatus, ReferralAction, Referra
 /** The statuses the action moves a referral from, for the guarded update. */
 export function referralFrom(action: ReferralAction): ReferralStatus[] {
   return statusesAllowing(REFERRAL_WORKFLOW, action);
+}
+
+/** What the workflow cannot tell from the status alone: the kind of referral and whether someone is placed by it. */
+export interface ReferralKind {
+  /** A shelter referral (it names a shelter), or null for a service. */
+  shelterId: string | null;
+  /** Someone is placed (an active placement) by this referral. */
+  placed: boolean;
+}
+
+/**
+ * Whether an action the workflow allows applies to this referral, by its kind (PRODUCT.md section 7): a shelter
+ * referral is completed by the discharge of the person it placed, never directly, and cannot be cancelled
+ * while someone is placed (discharge first); a service referral places no one, so it has no discharge. The
+ * refusal to answer with, or null when it applies. The same predicate lists the actions on a case and refuses
+ * them at the moment of acting.
+ */
+export function referralActionRefusal(action: ReferralAction, r: ReferralKind): ReferralErrorCode | null {
+  if (r.shelterId === null) return action === 'discharge' ? ReferralErrorCode.PlacementNotFound : null;
+  if (action === 'complete') return ReferralErrorCode.DischargeCompletes;
+  if (action === 'cancel' && r.placed) return ReferralErrorCode.ActivePlacement;
+  return null;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, modifyReturning, ProblemException } from '@ruta/core';
+import { Actor, AddresseeColumns, CommonErrorCode, modifyReturning, ProblemException, reachBranchesSql, reachesSql } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 import { CreateTaskInput, TaskStatus, TaskView } from './tasks.types';
 
@@ -33,14 +33,21 @@ export function taskView(row: TaskRow, now: Date): TaskView {
 }
 
 /**
- * SQL predicate: the task is addressed to one of the actor's roles at the actor's agency, or at the actor's
- * shelter for shelter staff, or to the role alone; a task for a unit reaches only that unit's officers.
- * Parameters: $1 roles, $2 agency, $3 shelter, $U unit (appended by each query).
+ * How tasks store their addressee, for the one addressing rule (libs/core/src/access/addressee.ts): the
+ * agency as '' for a task to the role alone, as tasks_queue_idx has it.
  */
-const addressedToActor = (unitParam: string) => `(t.addressee_role = ANY($1::text[]) AND (
-     (t.addressee_role = 'shelter_staff' AND t.addressee_shelter_id = $3::uuid)
-  OR (t.addressee_role <> 'shelter_staff' AND (t.addressee_agency IS NULL OR t.addressee_agency = $2)
-      AND (t.addressee_unit IS NULL OR t.addressee_unit = ${unitParam}))))`;
+const TASK_ADDRESSEE: AddresseeColumns = {
+  role: (role) => `t.addressee_role = '${role}'`,
+  agency: (param) => `coalesce(t.addressee_agency, '') = ${param ?? "''"}`,
+  shelter: (param) => `t.addressee_shelter_id = ${param}::uuid`,
+  unit: 't.addressee_unit',
+};
+
+/** A query's parameters, and `bind`, which adds one and answers its placeholder. */
+function parameters(...initial: unknown[]) {
+  const params = [...initial];
+  return { params, bind: (value: unknown) => { params.push(value); return `$${params.length}`; } };
+}
 
 /**
  * Agency names for the addressee, so that responses carry {code, name} (PRODUCT.md section 13), and the
@@ -77,9 +84,10 @@ export class TasksRepository {
   }
 
   async findVisible(m: EntityManager, id: string, actor: Actor): Promise<TaskRow | undefined> {
+    const { params, bind } = parameters(id, actor.id);
     const [row] = await m.query(
-      `SELECT t.*, ${names('t')} FROM tasks t WHERE t.id = $4 AND (${addressedToActor('$6')} OR t.claimed_by = $5 OR t.completed_by = $5)`,
-      [actor.roles, actor.agencyCode, actor.shelterId, id, actor.id, actor.unitCode],
+      `SELECT t.*, ${names('t')} FROM tasks t WHERE t.id = $1 AND (${reachesSql(actor, TASK_ADDRESSEE, bind)} OR t.claimed_by = $2 OR t.completed_by = $2)`,
+      params,
     );
     return row;
   }
@@ -92,21 +100,19 @@ export class TasksRepository {
   /** The inbox: open tasks addressed to the actor plus the ones they claimed; overdue, priority, due time. */
   async inbox(m: EntityManager, actor: Actor, now: Date, filter: InboxFilter): Promise<(TaskRow & { k_overdue: number; k_rank: number })[]> {
     if (filter.status === undefined) return this.queue(m, actor, now, filter);
-    const params: unknown[] = [actor.roles, actor.agencyCode, actor.shelterId, actor.id, now, actor.unitCode];
-    const where = [`t.status = $7 AND (${addressedToActor('$6')} OR t.claimed_by = $4 OR t.completed_by = $4)`];
-    params.push(filter.status);
-    if (filter.type) { params.push(filter.type); where.push(`t.type = $${params.length}`); }
-    if (filter.caseId) { params.push(filter.caseId); where.push(`t.case_id = $${params.length}::uuid`); }
-    const key = `(CASE WHEN t.due_at < $5 THEN 0 ELSE 1 END), t.priority_rank, t.due_at, t.id`;
+    const { params, bind } = parameters(actor.id, now, filter.status);
+    const where = [`t.status = $3 AND (${reachesSql(actor, TASK_ADDRESSEE, bind)} OR t.claimed_by = $1 OR t.completed_by = $1)`];
+    if (filter.type) where.push(`t.type = ${bind(filter.type)}`);
+    if (filter.caseId) where.push(`t.case_id = ${bind(filter.caseId)}::uuid`);
+    const key = `(CASE WHEN t.due_at < $2 THEN 0 ELSE 1 END), t.priority_rank, t.due_at, t.id`;
     if (filter.after) {
-      const base = params.length;
-      params.push(...filter.after);
-      where.push(`(${key}) > ($${base + 1}::int, $${base + 2}::int, $${base + 3}::timestamptz, $${base + 4}::uuid)`);
+      const [overdue, rank, due, after] = filter.after;
+      where.push(`(${key}) > (${bind(overdue)}::int, ${bind(rank)}::int, ${bind(due)}::timestamptz, ${bind(after)}::uuid)`);
     }
-    params.push(filter.limit + 1);
+    const limit = bind(filter.limit + 1);
     return m.query(
-      `SELECT t.*, ${names('t')}, (CASE WHEN t.due_at < $5 THEN 0 ELSE 1 END) AS k_overdue, t.priority_rank AS k_rank
-       FROM tasks t WHERE ${where.join(' AND ')} ORDER BY ${key} LIMIT $${params.length}`,
+      `SELECT t.*, ${names('t')}, (CASE WHEN t.due_at < $2 THEN 0 ELSE 1 END) AS k_overdue, t.priority_rank AS k_rank
+       FROM tasks t WHERE ${where.join(' AND ')} ORDER BY ${key} LIMIT ${limit}`,
       params,
     );
   }
@@ -115,7 +121,7 @@ export class TasksRepository {
    * The open queue, read so that its cost does not grow with the queue: every way a task can reach the
    * actor (per role: to the role alone, to the actor's agency, to the actor's shelter; overdue or not)
    * is one ordered scan of tasks_queue_idx taking at most a page, and only those few rows are merged.
-   * Same rows and order as the predicate addressedToActor with ORDER BY overdue, priority, due, id.
+   * Same rows and order as the predicate reachesSql with ORDER BY overdue, priority, due, id.
    */
   private queue(m: EntityManager, actor: Actor, now: Date, filter: InboxFilter): Promise<(TaskRow & { k_overdue: number; k_rank: number })[]> {
     const params: unknown[] = [now, filter.limit + 1];
@@ -128,18 +134,8 @@ export class TasksRepository {
       throw ProblemException.badRequest(CommonErrorCode.ValidationFailed, { errors: [{ path: 'cursor', message: 'cursor is not valid' }] });
     }
     const afterRank = after ? `(t.priority_rank, t.due_at, t.id) > (${p(after[1])}::int, ${p(after[2])}::timestamptz, ${p(after[3])}::uuid)` : '';
-    const unit = actor.unitCode ? `(t.addressee_unit IS NULL OR t.addressee_unit = ${p(actor.unitCode)})` : 't.addressee_unit IS NULL';
-    const addressees: string[] = [];
-    for (const role of new Set(actor.roles)) {
-      if (role === 'shelter_staff') {
-        if (actor.shelterId) addressees.push(`t.addressee_role = 'shelter_staff' AND t.addressee_shelter_id = ${p(actor.shelterId)}::uuid`);
-        continue;
-      }
-      const r = p(role);
-      // coalesce(agency, '') as tasks_queue_idx has it: '' is a task for the role alone.
-      addressees.push(`t.addressee_role = ${r} AND coalesce(t.addressee_agency, '') = '' AND ${unit}`);
-      if (actor.agencyCode) addressees.push(`t.addressee_role = ${r} AND coalesce(t.addressee_agency, '') = ${p(actor.agencyCode)} AND ${unit}`);
-    }
+    // One branch per way a task reaches the actor (to a role alone, at their agency, at their shelter).
+    const addressees = reachBranchesSql(actor, TASK_ADDRESSEE, p);
     const branches: string[] = [];
     for (const overdue of [0, 1]) {
       // A cursor past the overdue part leaves only the rest; inside a part, order by rank, due time, id.

@@ -1,4 +1,4 @@
-import { Role } from '@ruta/core';
+import { Addressee, Role } from '@ruta/core';
 
 export const TASK_TYPES = ['complete_screening', 'child_protection_immediate', 'case_review', 'possible_duplicate',
   'referral_response', 'find_alternative', 'complaint_acknowledgement', 'care_plan_review', 'visa_decision',
@@ -11,14 +11,8 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_PRIORITIES = ['urgent', 'high', 'normal'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
-/** Who a task is for: a role at an agency, a role at a shelter (shelter staff), or a role alone (committee). */
-export interface TaskAddressee {
-  role: Role;
-  agency?: string | null;
-  shelterId?: string | null;
-  /** For immigration officers: the unit (border point) whose officers the task is for. */
-  unit?: string | null;
-}
+/** Who a task is for: a role at an agency, a role at a shelter (shelter staff), or a role alone (committee); see Addressee. */
+export type TaskAddressee = Addressee;
 
 export interface CreateTaskInput {
   type: TaskType;

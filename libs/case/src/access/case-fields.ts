@@ -1,4 +1,5 @@
-import { CaseViewer, CaseViewerKind, isCaseViewerKind } from './case-viewer';
+import { workAddressee } from '@ruta/core';
+import { addressedToViewer, CaseViewer, CaseViewerKind, isCaseViewerKind } from './case-viewer';
 import { FullCase } from './full-case';
 
 /** The keys of a case's JSON, in output order (PRODUCT.md section 2). `ageGroup` is not one: it only feeds the auditor's `victim`. */
@@ -86,11 +87,9 @@ const reviewsDecisionAndLeadAgency = (reviews: Review[]) =>
 
 const reviewsDecisionOnly = (reviews: Review[]) => reviews.map((r) => ({ decision: r.decision }));
 
-const referralsOfOwnAgency = (referrals: Referral[], viewer: ViewerOf<'focal_point'>) =>
-  referrals.filter((r) => r.agency.code === viewer.agency && r.shelterId === null);
-
-const referralsOfOwnShelter = (referrals: Referral[], viewer: ViewerOf<'shelter_staff'>) =>
-  referrals.filter((r) => r.shelterId !== null && r.shelterId === viewer.shelterId);
+/** The referrals addressed to the viewer: their agency's services (not its shelters'), or their shelter's. */
+const referralsAddressedToViewer = (referrals: Referral[], viewer: ViewerOf<'focal_point' | 'shelter_staff'>) =>
+  referrals.filter((r) => addressedToViewer(viewer, workAddressee({ agency: r.agency.code, shelterId: r.shelterId })));
 
 const referralsTypesAndStatuses = (referrals: Referral[]) =>
   referrals.map((r) => ({ serviceType: r.serviceType, status: r.status }));
@@ -116,7 +115,7 @@ const visaStatusAndDates = (v: FullCase['visa']) =>
     : { status: v.status, requestedAt: v.requestedAt, decidedAt: v.decidedAt, issuedOn: v.issuedOn, expiresOn: v.expiresOn };
 
 const followUpOwnCheckins = (f: FollowUp, viewer: ViewerOf<'focal_point'>) =>
-  f === null ? null : { startDate: f.startDate, checkins: f.checkins.filter((c) => c.agency === viewer.agency) };
+  f === null ? null : { startDate: f.startDate, checkins: f.checkins.filter((c) => addressedToViewer(viewer, workAddressee({ agency: c.agency }))) };
 
 const followUpStatusesAndDates = (f: FollowUp) =>
   f === null
@@ -193,8 +192,8 @@ export const CASE_FIELD_MATRIX: CaseFieldMatrix = {
   referrals: {
     officer: 'none',
     committee: 'all',
-    focal_point: { lead: 'all', notLead: referralsOfOwnAgency },
-    shelter_staff: referralsOfOwnShelter,
+    focal_point: { lead: 'all', notLead: referralsAddressedToViewer },
+    shelter_staff: referralsAddressedToViewer,
     visa_officer: 'none',
     auditor: referralsTypesAndStatuses,
   },

@@ -1,5 +1,6 @@
 import { CaseKey, visibleCaseKeys } from './case-fields';
-import { CaseViewer } from './case-viewer';
+import { workAddressee } from '@ruta/core';
+import { addressedToViewer, CaseViewer } from './case-viewer';
 
 /**
  * The timeline under the access policy (PRODUCT.md section 2, "One access policy"): every history entry
@@ -48,16 +49,15 @@ export function timelineEntryVisible(viewer: CaseViewer, entry: Pick<TimelineEnt
   if (part === 'links') return viewer.kind === 'committee';
   if (!visibleCaseKeys(viewer).includes(part)) return false;
   const d = entry.details;
-  if (part === 'referrals') {
-    if (viewer.kind === 'focal_point' && !viewer.lead) return d.agency === viewer.agency && !d.shelterId;
-    if (viewer.kind === 'shelter_staff') return d.shelterId === viewer.shelterId;
+  // A referral's or a check-in's entries: a focal point not leading the case and a shelter's staff see those of the work addressed to them.
+  if ((part === 'referrals' || part === 'followUp') && ((viewer.kind === 'focal_point' && !viewer.lead) || viewer.kind === 'shelter_staff')) {
+    return addressedToViewer(viewer, workAddressee(d));
   }
   if (part === 'carePlan') {
     // Care plans are kept by shelters: their entries are for those who may see the shelter.
     if (!seesShelter(viewer, d.shelterId)) return false;
     if (viewer.kind === 'committee') return entry.action === 'care_plan_saved';
   }
-  if (part === 'followUp' && viewer.kind === 'focal_point' && !viewer.lead) return d.agency === viewer.agency;
   return true;
 }
 

@@ -6,6 +6,10 @@
  *
  * Stakes are written as the protocol writes them: a task, referral, check-in or visa request addressed
  * to an agency (focal points), a shelter (its staff) or a role; a stake stays after the work is done.
+ * Each stake also names, by hand, the users the work it stands for reaches (PRODUCT.md sections 2 and 10:
+ * one of their roles at their agency or shelter, or the role alone); used by the tests of the addressing
+ * rule (libs/core/src/access/addressee.ts), its TypeScript form in a unit test and its SQL form through
+ * the task inbox and GET /referrals.
  */
 
 export interface FixtureUser {
@@ -45,6 +49,8 @@ export interface FixtureStake {
   agency?: string;
   shelter?: 'casa_linda' | 'alas_de_colibri';
   reason: string;
+  /** The users that work so addressed reaches: written by hand, not derived from `sees`. */
+  reaches: string[];
 }
 
 /** How a user sees a case: a viewer kind (`focal_point:lead` for the lead agency's focal points), or 404. */
@@ -81,25 +87,25 @@ export const SITUATIONS: FixtureSituation[] = [
   {
     name: 'stake by referral (medical care to MSP)',
     identifyingUnit: 'rumichaca', sentToReview: true, leadAgency: 'MDI',
-    stakes: [{ role: 'service_focal_point', agency: 'MSP', reason: 'task:referral_response' }],
+    stakes: [{ role: 'service_focal_point', agency: 'MSP', reason: 'task:referral_response', reaches: ['focal.msp'] }],
     sees: { 'officer.rumichaca': 'officer', ...committee, 'dual.rumichaca': 'committee', 'focal.mdi': 'focal_point:lead', 'focal.msp': 'focal_point', auditor: 'auditor' },
   },
   {
     name: 'stake by task (immediate child protection to MIES), before any review',
     identifyingUnit: 'quito_airport', sentToReview: false, leadAgency: null,
-    stakes: [{ role: 'service_focal_point', agency: 'MIES', reason: 'task:child_protection_immediate' }],
+    stakes: [{ role: 'service_focal_point', agency: 'MIES', reason: 'task:child_protection_immediate', reaches: ['focal.mies'] }],
     sees: { 'officer.quito': 'officer', 'focal.mies': 'focal_point', auditor: 'auditor' },
   },
   {
     name: 'stake by check-in (MINEDUC), led by MIES',
     identifyingUnit: 'rumichaca', sentToReview: true, leadAgency: 'MIES',
-    stakes: [{ role: 'service_focal_point', agency: 'MINEDUC', reason: 'follow_up_checkin' }],
+    stakes: [{ role: 'service_focal_point', agency: 'MINEDUC', reason: 'follow_up_checkin', reaches: ['focal.mineduc'] }],
     sees: { 'officer.rumichaca': 'officer', ...committee, 'dual.rumichaca': 'committee', 'focal.mies': 'focal_point:lead', 'focal.mineduc': 'focal_point', auditor: 'auditor' },
   },
   {
     name: 'article 104 visa request, led by MDI',
     identifyingUnit: 'rumichaca', sentToReview: true, leadAgency: 'MDI',
-    stakes: [{ role: 'visa_officer', reason: 'task:visa_decision' }],
+    stakes: [{ role: 'visa_officer', reason: 'task:visa_decision', reaches: ['visa.mremh'] }],
     sees: { 'officer.rumichaca': 'officer', ...committee, 'dual.rumichaca': 'committee', 'focal.mdi': 'focal_point:lead', 'visa.mremh': 'visa_officer', auditor: 'auditor' },
   },
   {
@@ -110,19 +116,21 @@ export const SITUATIONS: FixtureSituation[] = [
   {
     name: 'referred to Casa Linda (present resident), led by MIES',
     identifyingUnit: 'rumichaca', sentToReview: true, leadAgency: 'MIES',
-    stakes: [{ role: 'shelter_staff', shelter: 'casa_linda', reason: 'task:referral_response' }],
+    // Addressed to the shelter: its staff, not its operator's (MIES) focal points.
+    stakes: [{ role: 'shelter_staff', shelter: 'casa_linda', reason: 'task:referral_response', reaches: ['staff.casalinda'] }],
     sees: { 'officer.rumichaca': 'officer', ...committee, 'dual.rumichaca': 'committee', 'focal.mies': 'focal_point:lead', 'staff.casalinda': 'shelter_staff', auditor: 'auditor' },
   },
   {
     name: 'past resident of Alas de Colibrí (discharged), led by SDH',
     identifyingUnit: 'rumichaca', sentToReview: true, leadAgency: 'SDH',
-    stakes: [{ role: 'shelter_staff', shelter: 'alas_de_colibri', reason: 'task:referral_response' }],
+    stakes: [{ role: 'shelter_staff', shelter: 'alas_de_colibri', reason: 'task:referral_response', reaches: ['staff.colibri'] }],
     sees: { 'officer.rumichaca': 'officer', ...committee, 'dual.rumichaca': 'committee', 'focal.sdh': 'focal_point:lead', 'staff.colibri': 'shelter_staff', auditor: 'auditor' },
   },
   {
     name: 'possible duplicate the committee was asked to look at (never sent to review)',
     identifyingUnit: 'quito_airport', sentToReview: false, leadAgency: null,
-    stakes: [{ role: 'committee_member', reason: 'possible_duplicate' }],
+    // Addressed to the role alone: every committee member, whatever their agency.
+    stakes: [{ role: 'committee_member', reason: 'possible_duplicate', reaches: ['committee.mdi', 'committee.mies', 'dual.rumichaca'] }],
     sees: { 'officer.quito': 'officer', ...committee, 'dual.rumichaca': 'committee', auditor: 'auditor' },
   },
   {
@@ -130,6 +138,12 @@ export const SITUATIONS: FixtureSituation[] = [
     identifyingUnit: null, sentToReview: false, leadAgency: null, stakes: [],
     sees: { auditor: 'auditor' },
   },
+];
+
+/** Work for the immigration officers of a unit (a screening to complete): it reaches that unit's officers only. */
+export const UNIT_WORK: { unit: string; reaches: string[] }[] = [
+  { unit: 'rumichaca', reaches: ['officer.rumichaca', 'dual.rumichaca'] },
+  { unit: 'quito_airport', reaches: ['officer.quito'] },
 ];
 
 /** The expectation for one user and situation: a viewer, or 404. */
