@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { bootApp, TestApp, waitFor } from '../support/app';
+import { backgroundSettled } from '../support/settle';
 import { readRun } from '../support/test-env';
 import { Protocol } from '../referral/protocol';
 
@@ -100,7 +101,7 @@ describe('Care plans and closure (issue 5)', () => {
     expect(await count()).toBe(0);
     await t.http().post('/api/v1/_test/clock').set(p.as('admin')).send({ advanceBy: 'P30DT1H' }).expect(200);
     await waitFor(async () => (await count()) > 0, 15000);
-    await new Promise((r) => setTimeout(r, 1500));
+    await backgroundSettled(t);
     expect(await count()).toBe(1);
     // The next update completes it.
     const current = await t.http().get(`/api/v1/cases/${caseId}/care-plan`).set(p.as('staff.casalinda')).expect(200);

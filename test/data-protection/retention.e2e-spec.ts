@@ -4,7 +4,9 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { CaseRetentionLoop } from '../../libs/case/src/retention/case-retention.loop';
 import { bootApp, freshDatabase, TestApp, waitFor } from '../support/app';
+import { backgroundSettled } from '../support/settle';
 import { ownerClient } from '../support/database';
 import { intake } from '../identification/fixtures';
 import { Protocol } from '../referral/protocol';
@@ -29,6 +31,11 @@ describe('Data protection: closed cases are pseudonymized after the retention pe
   let cipher: FieldCipher;
 
   const advance = (advanceBy: string) => t.http().post('/api/v1/_test/clock').set(p.as('admin')).send({ advanceBy }).expect(200);
+  /** The sweep the clock's move started (or one after it) has finished, and the timers it woke have run. */
+  const sweptAndSettled = async () => {
+    await t.app.get(CaseRetentionLoop, { strict: false }).sweepNow();
+    await backgroundSettled(t);
+  };
   const pseudonymizedAt = async (id: string) => (await owner.query(`SELECT pseudonymized_at FROM cases WHERE id = $1`, [id])).rows[0].pseudonymized_at as Date | null;
   const one = async (sql: string, params: unknown[]) => (await owner.query(sql, params)).rows[0];
 
@@ -63,8 +70,8 @@ describe('Data protection: closed cases are pseudonymized after the retention pe
 
   it('leaves every case alone until the period has passed', async () => {
     await advance(`P${PERIOD_DAYS - 1000 - 1}D`);
-    // The sweep runs when the clock moves; give it time to (not) act.
-    await new Promise((r) => setTimeout(r, 1500));
+    // The sweep runs when the clock moves: wait for it to have run at the new time.
+    await sweptAndSettled();
     expect(await pseudonymizedAt(full.caseId)).toBeNull();
     const [{ n }] = (await owner.query(`SELECT count(*)::int AS n FROM audit_entries WHERE action = 'case.pseudonymize'`)).rows;
     expect(n).toBe(0);
@@ -164,7 +171,7 @@ describe('Data protection: closed cases are pseudonymized after the retention pe
     expect(await one(`SELECT version, given_names_enc FROM cases WHERE id = $1`, [full.caseId])).toEqual(before);
     // Timers set while it was open (care-plan review, check-ins, visa expiry) put no work in anyone's queue.
     await advance('P400D');
-    await new Promise((r) => setTimeout(r, 1500));
+    await sweptAndSettled();
     expect(await one(`SELECT count(*)::int AS n FROM tasks WHERE case_id = $1 AND status IN ('open', 'claimed')`, [full.caseId])).toEqual({ n: 0 });
     expect(await one(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1`, [full.caseId])).toEqual({ n: 0 });
     // The schema owner (retention itself, migrations) is not concerned.
@@ -189,7 +196,7 @@ describe('Data protection: closed cases are pseudonymized after the retention pe
     expect(JSON.stringify(log.body.items[0])).toContain('system:retention');
     // Another sweep (the clock moves again) does nothing twice.
     await advance('P1D');
-    await new Promise((r) => setTimeout(r, 1500));
+    await sweptAndSettled();
     const again = await t.http().get('/api/v1/audit').query({ caseId: full.caseId, action: 'case.pseudonymize' }).set(p.as('auditor')).expect(200);
     expect(again.body.items).toHaveLength(1);
     // Entries written before the sweep are untouched: the whole log seals and verifies.

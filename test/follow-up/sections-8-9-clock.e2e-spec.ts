@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { TestApp, waitFor } from '../support/app';
+import { backgroundSettled } from '../support/settle';
 import { Protocol, protocolApp } from '../referral/protocol';
 
 /**
@@ -56,7 +57,7 @@ describe('Regularization and follow-up over months of the test clock (PRODUCT.md
 
     // Fourteen days and 23 hours: not overdue, nothing escalated.
     await advance('P14DT23H');
-    await new Promise((r) => setTimeout(r, 300));
+    await backgroundSettled(t);
     expect(await tasks('committee.mies', { type: 'escalation', caseId })).toEqual([]);
     const [waiting] = await ds.query(`SELECT status FROM timers WHERE id = $1`, [timer]);
     expect(waiting.status).toBe('scheduled');
@@ -91,7 +92,7 @@ describe('Regularization and follow-up over months of the test clock (PRODUCT.md
 
     // Day 39 after issue: 61 days before expiry, nothing yet.
     await advance('P39D');
-    await new Promise((r) => setTimeout(r, 300));
+    await backgroundSettled(t);
     expect(await tasks('focal.sdh', { type: 'visa_expiry', caseId })).toEqual([]);
 
     // Day 40: 60 days before expiry, the lead agency's focal points get it; nobody else does.
@@ -121,7 +122,7 @@ describe('Regularization and follow-up over months of the test clock (PRODUCT.md
       const now = await appNow();
       const days = Math.round((Date.parse(`${dueDate}T12:00:00Z`) - Date.parse(`${ecuadorDate(now)}T12:00:00Z`)) / 86400_000);
       if (days > 1) await advance(`P${days - 1}D`);
-      await new Promise((r) => setTimeout(r, 200));
+      await backgroundSettled(t);
       // The day before: no task for this check-in yet.
       expect((await tasks('focal.sdh', { type: 'follow_up_checkin', caseId })).filter((x) => x.details.checkinId === id)).toEqual([]);
       await advance('P1D');

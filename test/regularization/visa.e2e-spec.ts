@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { bootApp, TestApp, waitFor } from '../support/app';
+import { backgroundSettled } from '../support/settle';
 import { Protocol } from '../referral/protocol';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Guayaquil', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -60,7 +61,7 @@ describe('Article 104 exceptional visa (PRODUCT.md section 8)', () => {
     });
     expect(expiry).toHaveLength(1);
     await t.http().post('/api/v1/_test/clock').set(p.as('admin')).send({ advanceBy: 'P1D' }).expect(200);
-    await new Promise((r) => setTimeout(r, 500));
+    await backgroundSettled(t);
     const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM tasks WHERE case_id = $1 AND type = 'visa_expiry'`, [caseId]);
     expect(count).toBe(1);
   });

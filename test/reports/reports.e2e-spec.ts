@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { ReportsRefreshLoop } from '@ruta/reports';
 import { CHILD_ANSWERS, intake } from '../identification/fixtures';
 import { Protocol } from '../referral/protocol';
-import { bootApp, freshDatabase, TestApp } from '../support/app';
+import { bootApp, freshDatabase, TestApp, waitFor } from '../support/app';
 import { Attacker, Published } from './attacker';
 
 /**
@@ -171,7 +171,8 @@ describe('Reports (issue 11)', () => {
 
   it('times a referral from its making to its answer, not to its completion later', async () => {
     const [accepted] = await ds.query(`SELECT id, responded_at, responded_by FROM referrals WHERE case_id = $1`, [caseIds[30]]);
-    await new Promise((r) => setTimeout(r, 20));
+    // Later than the answer, on the database's clock, so that a completion time would differ from it.
+    await waitFor(async () => (await ds.query(`SELECT clock_timestamp() > $1::timestamptz AS later`, [accepted.responded_at]))[0].later, 1000, 5);
     await t.http().post(`/api/v1/referrals/${accepted.id}/complete`).set(p.as('focal.msp')).send({ outcome: 'Atendida' }).expect(200);
     const [completed] = await ds.query(`SELECT status, responded_at, responded_by FROM referrals WHERE id = $1`, [accepted.id]);
     expect(completed).toEqual({ status: 'completed', responded_at: accepted.responded_at, responded_by: accepted.responded_by });

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { TasksService, TimerService } from '@ruta/tasks';
 import { CHILD_ANSWERS, intake } from '../identification/fixtures';
 import { bootApp, TestApp, waitFor } from '../support/app';
+import { backgroundSettled } from '../support/settle';
 
 describe('The shared task queue (PRODUCT.md section 10)', () => {
   let t: TestApp;
@@ -137,7 +138,7 @@ describe('The shared task queue (PRODUCT.md section 10)', () => {
     expect(flagged.escalated).toBe(true);
     // Moving the clock again and reconciling does not escalate twice.
     await t.http().post('/api/v1/_test/clock').set('Authorization', `Bearer ${admin}`).send({ advanceBy: 'P1D' }).expect(200);
-    await new Promise((r) => setTimeout(r, 500));
+    await backgroundSettled(t);
     const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM tasks WHERE parent_task_id = $1`, [task.id]);
     expect(count).toBe(1);
     const committee = await t.login('committee.sdh');

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { TasksService } from '@ruta/tasks';
 import { bootApp, TestApp, waitFor } from '../support/app';
+import { backgroundSettled } from '../support/settle';
 import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
 
 /**
@@ -30,7 +31,11 @@ describe('Timers survive a Redis outage (transactional outbox)', () => {
       type: 'complaint_acknowledgement', dueAt, addressee: { role: 'service_focal_point', agency: 'FGE' },
     }));
     expect(task.status).toBe('open');
-    await new Promise((r) => setTimeout(r, 2500));
+    // Past its due time, the relay tries once more and fails (Redis is down): the timer cannot have fired.
+    const attempts = async () => (await ds.query(`SELECT attempts FROM outbox WHERE payload->>'timerId' = $1`, [`task_due:${task.id}`]))[0].attempts as number;
+    await waitFor(async () => Date.now() > dueAt.getTime(), 10000, 20);
+    const attemptsWhenDue = await attempts();
+    await waitFor(async () => (await attempts()) > attemptsWhenDue, 10000, 50);
     const [pending] = await ds.query(
       `SELECT relayed_at, attempts FROM outbox WHERE payload->>'timerId' = $1`, [`task_due:${task.id}`]);
     expect(pending.relayed_at).toBeNull();
@@ -43,8 +48,8 @@ describe('Timers survive a Redis outage (transactional outbox)', () => {
       return rows.length ? rows : undefined;
     }, 20000);
     expect(fired.status).toBe('fired');
-    // Give duplicate deliveries (relay retries, reconciler) time to show up, then count the effects.
-    await new Promise((r) => setTimeout(r, 2000));
+    // Every delivery there is (relay retries, reconciler) taken and run before the effects are counted.
+    await backgroundSettled(t);
     const escalations = await ds.query(`SELECT id FROM tasks WHERE parent_task_id = $1`, [task.id]);
     expect(escalations).toHaveLength(1);
     const [{ count }] = await ds.query(

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { FIRE_TIMER_JOB, TIMER_JOB_OPTIONS, TIMER_QUEUE, timerJobId } from '@ruta/tasks';
 import { freshDatabase, waitFor } from '../support/app';
+import { queueIdle } from '../support/settle';
 import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
 import { intake } from '../identification/fixtures';
 import { RutaProcess, startRutaProcess, stopAll } from '../support/processes';
@@ -108,11 +109,16 @@ describe('Two API processes and two worker processes on one database and one Red
       // Processed and completed (completed jobs are removed), none failed.
       await waitFor(async () => (await Promise.all(again.map((id) => queue.getJob(id)))).every((job) => !job), 15000);
       expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
+      // Any other delivery (two reconcilers, two processors) taken and run before the effects are counted.
+      let quiet = 0;
+      await waitFor(async () => {
+        const [{ pending }] = (await owner.query(`SELECT count(*)::int AS pending FROM outbox WHERE relayed_at IS NULL`)).rows;
+        quiet = pending === 0 && (await queueIdle(queue)) ? quiet + 1 : 0;
+        return quiet >= 2;
+      }, 15000, 25);
     } finally {
       await queue.close();
     }
-    // Time for any other duplicate deliveries (two reconcilers, two processors) to show.
-    await new Promise((r) => setTimeout(r, 1000));
     expect(await firedAt()).toEqual(firstFiring);
     const { rows: escalations } = await owner.query(
       `SELECT parent_task_id AS id, count(*)::int AS n FROM tasks WHERE parent_task_id = ANY($1::uuid[]) GROUP BY parent_task_id`, [taskIds]);

@@ -124,7 +124,7 @@ describe('Timers come back after Redis loses everything (FLUSHALL + reconciler)'
     // 5. A day later, with every job long delivered and the reconciler run again: still one effect each.
     await h.advanceTo(h.clock.nowMs() + 24 * 3600_000);
     await h.t.app.get(TimerReconciler).reconcile();
-    await new Promise((r) => setTimeout(r, 500));
+    await h.settled();
     for (const timer of pending) {
       expect({ timer: timer.id, effects: await effects(timer) }).toEqual({ timer: timer.id, effects: 1 });
     }

@@ -100,7 +100,7 @@ describe('Follow-up check-ins fire on their day: rescheduled, and at the end of 
     // At the new time: exactly one.
     await firesOn(caseId, checkinId, newDate);
     await h.advanceTo(h.clock.nowMs() + 24 * 3600_000);
-    await new Promise((r) => setTimeout(r, 300));
+    await h.settled();
     const [{ count }] = await h.ds.query(`SELECT count(*)::int AS count FROM tasks WHERE type = 'follow_up_checkin' AND details->>'checkinId' = $1`, [checkinId]);
     expect(count).toBe(1);
   });

@@ -8,6 +8,7 @@ import { FIRE_TIMER_JOB, TasksService, TIMER_JOB_OPTIONS, TIMER_QUEUE, timerJobI
 import { startRutaProcess, stopAll } from '../support/processes';
 import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
 import { bootApp, freshDatabase, TestApp, waitFor } from '../support/app';
+import { backgroundSettled } from '../support/settle';
 
 /**
  * Issue 12: two Ruta installations that share a Redis (another checkout, a training copy) must never take
@@ -75,7 +76,7 @@ describe('Two installations sharing one Redis', () => {
     const [timersA, timersB] = [await dueSoon(a, 6), await dueSoon(b, 6)];
     // The reconcilers sleep for an hour: only the jobs relayed at creation can fire these timers.
     await waitFor(async () => (await firedCount(a, timersA)) === 6 && (await firedCount(b, timersB)) === 6, 12000);
-    await new Promise((r) => setTimeout(r, 1000));
+    await Promise.all([backgroundSettled(a), backgroundSettled(b)]);
     for (const [t, ids] of [[a, timersA], [b, timersB]] as const) {
       const [{ count }] = await t.app.get(DataSource).query(
         `SELECT count(*)::int AS count FROM audit_entries WHERE action = 'task.escalate' AND subject_id = ANY($1::text[])`,

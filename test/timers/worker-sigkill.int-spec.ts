@@ -9,6 +9,7 @@ import { TasksService, TIMER_QUEUE, timerJobId } from '@ruta/tasks';
 import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
 import { bootApp, freshDatabase, TestApp, waitFor } from '../support/app';
 import { RutaProcess, startRutaProcess, stopAll } from '../support/processes';
+import { queueIdle } from '../support/settle';
 
 /**
  * Issue 12: a worker process killed (SIGKILL) in the middle of a timer job. BullMQ delivers at least once:
@@ -119,7 +120,7 @@ describe('A worker killed in the middle of a timer job', () => {
     await owner.query('COMMIT');
     await waitFor(async () => (await timer(timerId)).status === 'fired', 10000, 50);
     const firedAt = (await timer(timerId)).fired_at;
-    await new Promise((r) => setTimeout(r, 300));
+    // Committed, and Redis refuses the worker's report that the job is done: killed now, before it can be.
     await worker.kill('SIGKILL');
     await redisClient.call('CLIENT', 'UNPAUSE');
     expect(await (await queue.getJob(jobId))?.getState()).toBe('active');
@@ -128,7 +129,7 @@ describe('A worker killed in the middle of a timer job', () => {
     worker = await startRutaProcess('worker', workerEnv());
     // The next worker takes the stalled job again and completes it (completed jobs are removed).
     await waitFor(async () => !(await queue.getJob(jobId)), 20000);
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor(() => queueIdle(queue), 10000, 25);
     const after = await timer(timerId);
     expect(after.status).toBe('fired');
     // Fired once: the retried delivery found it fired (stale) and did not fire it again.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { CHILD_ANSWERS, intake, POSSIBLE_ANSWERS } from '../identification/fixtures';
 import { screenshot, seriousA11yViolations, startWebApp, TABLET, type WebApp, type WebUser } from '../support/browser';
 
@@ -7,6 +7,9 @@ import { screenshot, seriousA11yViolations, startWebApp, TABLET, type WebApp, ty
 // member, an officer and a shelter worker of another shelter would use them. The database is shared with
 // every other suite of the run: tasks and cases are found by their case's id, never by position.
 jest.setTimeout(150_000);
+
+/** An answer to the inbox's request for a page of tasks. */
+const isTasksPage = (r: Response) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/v1/tasks';
 
 /** Console errors, less the browser's own line for an API refusal the screen shows on purpose (404, 409). */
 const unexpected = (errors: string[], ...statuses: number[]) =>
@@ -40,11 +43,12 @@ describe('web app: inbox, case list and case page', () => {
   async function taskItem(page: Page, href: string, loadMore: string, type?: string): Promise<Locator> {
     let item = page.getByRole('listitem').filter({ has: page.locator(`a[href="${href}"]`) });
     if (type) item = item.filter({ hasText: type });
+    const more = page.getByRole('button', { name: loadMore });
     for (let i = 0; i < 40; i += 1) {
+      // The item, or else the button that loads the next page, whichever the inbox shows first.
+      await item.or(more).first().waitFor();
       if (await item.count()) return item.first();
-      const more = page.getByRole('button', { name: loadMore });
-      if (await more.isVisible()) await more.click();
-      await page.waitForTimeout(250);
+      await Promise.all([page.waitForResponse(isTasksPage), more.click()]);
     }
     throw new Error(`no inbox item links to ${href}`);
   }
@@ -112,8 +116,7 @@ describe('web app: inbox, case list and case page', () => {
     await item.getByText('Case:').waitFor();
     await item.getByRole('link', { name: girl.caseNumber, exact: true }).waitFor();
     while (await u.page.getByRole('button', { name: 'Load more' }).isVisible()) {
-      await u.page.getByRole('button', { name: 'Load more' }).click();
-      await u.page.waitForTimeout(300);
+      await Promise.all([u.page.waitForResponse(isTasksPage), u.page.getByRole('button', { name: 'Load more' }).click()]);
     }
     await screenshot(u.page, 'inbox-en');
     const later = await newCase(officer, intake({ dateOfBirth: '2010-08-01', answers: CHILD_ANSWERS }));

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { CHILD_ANSWERS, intake } from '../identification/fixtures';
 import { Protocol } from '../referral/protocol';
+import { waitFor } from '../support/app';
 import { screenshot, seriousA11yViolations, startWebApp, type WebApp, type WebUser } from '../support/browser';
 
 // The committee's review screen, the shelter board and a focal point's referrals (issue 10, PRODUCT.md
@@ -12,12 +13,8 @@ jest.setTimeout(240_000);
 
 /** Waits until `read` answers `expected` (the screen refetches after an action), then asserts it. */
 async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  let last = await read();
-  while (last !== expected && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 250));
-    last = await read();
-  }
+  let last: T | undefined;
+  await waitFor(async () => (last = await read()) === expected, timeoutMs, 100).catch(() => undefined);
   expect(last).toBe(expected);
 }
 

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { waitFor } from '../support/app';
 import { readRun } from '../support/test-env';
 import { screenshot, seriousA11yViolations, startWebApp, type WebApp } from '../support/browser';
 
@@ -63,11 +64,14 @@ describe('web app: signing in and staying signed in', () => {
 
   it('renews the access token silently while the user works', async () => {
     const u = await web.user();
+    const login = u.page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.status() === 200);
     await u.signIn('committee.mies');
+    const first = (await (await login).json()).accessToken as string;
     const renewed = u.page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh') && r.status() === 200, { timeout: 40_000 });
     await renewed;
-    // Well after the first access token expired (30 s), the user still works without signing in again.
-    await u.page.waitForTimeout(8_000);
+    // Once the first access token has expired (30 s) and the API refuses it, the user still works without
+    // signing in again.
+    await waitFor(async () => (await web.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${first}`)).status === 401, 40_000, 500);
     await u.page.goto('/cases');
     await u.page.getByRole('navigation', { name: 'Navegación principal' }).first().waitFor();
     expect(new URL(u.page.url()).pathname).toBe('/cases');
