@@ -1,4 +1,5 @@
-import { EXPLOITATION_FORMS, ExploitationForm, IndicatorCatalog } from './screening.types';
+import { EXPLOITATION_FORMS, ExploitationForm } from '@ruta/directory';
+import { IndicatorCatalog } from './screening.types';
 
 /*
  * Starter indicator catalog v1 (PRODUCT.md section 5), after the ILO operational indicators of
