@@ -26,7 +26,7 @@ const RUN = Math.random().toString(36).slice(2, 8);
 
 export function intake(overrides: {
   givenNames?: string; familyNames?: string; dateOfBirth?: string; estimatedAge?: number; document?: string; sex?: string;
-  answers?: unknown[]; locatedAbroad?: boolean; nationality?: string[]; consentReferral?: boolean;
+  answers?: unknown[]; locatedAbroad?: boolean; nationality?: string[]; consentReferral?: boolean; identificationDate?: string;
 } = {}) {
   counter += 1;
   return {
@@ -41,7 +41,7 @@ export function intake(overrides: {
       contact: { phone: '+593 99 123 4567' },
     },
     identification: {
-      date: '2026-11-20',
+      date: overrides.identificationDate ?? '2026-11-20',
       province: '04',
       canton: 'Tulcán',
       borderPoint: 'rumichaca',

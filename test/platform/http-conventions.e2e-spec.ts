@@ -143,4 +143,22 @@ describe('HTTP conventions (PRODUCT.md section 13)', () => {
     const points = await t.http().get('/api/v1/catalog/border-points').set('Authorization', `Bearer ${officer}`).expect(200);
     expect(points.body.items.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['rumichaca', 'huaquillas', 'quito_airport']));
   });
+
+  it('names the countries in both languages from the one table the reports use too (GET /catalog/countries)', async () => {
+    const officer = await t.login('officer.rumichaca');
+    const countries = await t.http().get('/api/v1/catalog/countries').query({ limit: 200 }).set('Authorization', `Bearer ${officer}`).expect(200);
+    expect(countries.body.nextCursor).toBeNull();
+    // Ecuador's borders and routes first.
+    expect(countries.body.items.slice(0, 3)).toEqual([
+      { code: 'ECU', name: { es: 'Ecuador', en: 'Ecuador' } },
+      { code: 'VEN', name: { es: 'Venezuela', en: 'Venezuela' } },
+      { code: 'COL', name: { es: 'Colombia', en: 'Colombia' } },
+    ]);
+    expect(countries.body.items.find((c: { code: string }) => c.code === 'USA').name).toEqual({ es: 'Estados Unidos', en: 'United States' });
+    expect(countries.body.items.length).toBeGreaterThan(40);
+    const codes = countries.body.items.map((c: { code: string }) => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const c of countries.body.items) expect(c.code).toMatch(/^[A-Z]{3}$/);
+    await t.http().get('/api/v1/catalog/countries').expect(401);
+  });
 });

@@ -1,4 +1,5 @@
-import { ageAtIdentification, ageGroup, allowedAction, CaseRecordMapper, EXPLOITATION_FORMS, TRAFFICKING_STATUSES } from '@ruta/case';
+import { ageAtIdentification, ageGroup, allowedAction, CaseRecordMapper, TRAFFICKING_STATUSES } from '@ruta/case';
+import { EXPLOITATION_FORMS } from '@ruta/directory';
 import { FieldCipher } from '@ruta/core';
 import { Client } from 'pg';
 import { visibleCasesSql } from '../../libs/case/src/access/case-policy';

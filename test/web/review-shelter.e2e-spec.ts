@@ -74,7 +74,10 @@ describe('web app: review screen, shelter board and referrals', () => {
     await u.page.getByLabel(/^Fundamentación/).fill('Niña de 15 años captada con engaño; indicadores de explotación sexual.');
     await choose(u.page, /^Institución líder/, /\(MIES\)/);
     await u.page.getByRole('button', { name: 'Agregar casa de acogida' }).click();
-    await choose(u.page, /^Casa de acogida/, /^Casa Linda · Elegible · \d+ libres/);
+    await u.page.getByRole('combobox', { name: /^Casa de acogida/ }).click();
+    // Each shelter's eligibility is the API's answer (GET /cases/:id/shelters): the adults' shelter does not admit her.
+    await u.page.getByRole('option', { name: /^Casa de acogida SDH \(personas adultas\) · No elegible/ }).waitFor();
+    await u.page.getByRole('option', { name: /^Casa Linda · Elegible · \d+ libres/ }).click();
     await u.page.getByText(/^Elegible · \d+ plazas libres de 30/).waitFor();
     await u.page.getByRole('button', { name: 'Agregar servicio' }).click();
     await choose(u.page, /^Servicio/, /^Atención médica$/);

@@ -1,3 +1,5 @@
+import type { Sex } from '@ruta/directory';
+
 export const CASE_STATUSES = ['screening', 'identified', 'under_review', 'recognized', 'in_assistance', 'follow_up', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -8,16 +10,13 @@ export const CLOSURE_REASONS = ['follow_up_completed', 'not_recognized', 'no_ind
   'returned_abroad', 'lost_contact', 'deceased'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
-export const SEXES = ['female', 'male', 'intersex', 'unknown'] as const;
 export const DOCUMENT_TYPES = ['passport', 'national_id', 'other'] as const;
 export const CAME_TO_ATTENTION = ['border_control', 'operation', 'complaint', 'self_referral', 'abroad_consulate', 'other'] as const;
-export const EXPLOITATION_FORMS = ['organ_removal', 'sexual_exploitation', 'labour_exploitation', 'servile_marriage',
-  'illegal_adoption', 'begging', 'forced_recruitment', 'other'] as const;
 
 export interface VictimInput {
   givenNames: string;
   familyNames: string;
-  sex: (typeof SEXES)[number];
+  sex: Sex;
   genderIdentity?: string;
   dateOfBirth?: string;
   estimatedAge?: number;

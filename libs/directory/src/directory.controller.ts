@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
-import { Actor, Allow, ApiPageResponse, ApiRefusals, CommonErrorCode, CurrentActor, CurrentRequest, pageList, PageQueryDto, ParseIdPipe, ProblemException, RequestMeta, SignedIn } from '@ruta/core';
+import { Actor, Allow, ApiPageResponse, ApiRefusals, CommonErrorCode, countryNames, CurrentActor, CurrentRequest, pageList, PageQueryDto, ParseIdPipe, ProblemException, RequestMeta, SignedIn } from '@ruta/core';
 import { DirectoryService } from './directory.service';
 import { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 import { CreateShelterDto, UpdateShelterDto } from './dto/shelter.dto';
-import { AgencyResponse, BorderPointResponse, ProvinceResponse, ServiceResponse, ShelterResponse } from './dto/directory.response';
+import { AgencyResponse, BorderPointResponse, CountryResponse, ProvinceResponse, ServiceResponse, ShelterResponse } from './dto/directory.response';
 
 function optionalVersion(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined) return undefined;
@@ -105,5 +105,14 @@ export class DirectoryController {
   @ApiRefusals()
   async borderPoints(@Query() query: PageQueryDto) {
     return pageList(await this.directory.listBorderPoints(), query, (x: { code: string }) => x.code);
+  }
+
+  @Get('catalog/countries')
+  @SignedIn()
+  @ApiOperation({ summary: 'Countries (ISO 3166-1 alpha-3) with their names in Spanish and English, Ecuador\'s borders and routes first' })
+  @ApiPageResponse(CountryResponse)
+  @ApiRefusals()
+  countries(@Query() query: PageQueryDto) {
+    return pageList(countryNames(), query, (x) => x.code);
   }
 }

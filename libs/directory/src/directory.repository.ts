@@ -70,8 +70,8 @@ export class DirectoryRepository {
     return rows.length === 1;
   }
 
-  async listShelters(): Promise<ShelterView[]> {
-    return (await this.ds.query(`${SHELTER_SELECT} ORDER BY s.name`)).map(shelterView);
+  async listShelters(m: EntityManager = this.ds.manager): Promise<ShelterView[]> {
+    return (await m.query(`${SHELTER_SELECT} ORDER BY s.name`)).map(shelterView);
   }
 
   async findShelter(id: string, m: EntityManager = this.ds.manager): Promise<ShelterView | undefined> {

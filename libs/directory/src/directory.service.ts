@@ -78,8 +78,9 @@ export class DirectoryService {
     return updated;
   }
 
-  listShelters(): Promise<ShelterView[]> {
-    return this.repository.listShelters();
+  /** Every shelter with its occupancy; through the caller's transaction when it has one. */
+  listShelters(m?: EntityManager): Promise<ShelterView[]> {
+    return this.repository.listShelters(m);
   }
 
   async createShelter(dto: CreateShelterDto, actor: Actor, meta: RequestMeta): Promise<ShelterView> {

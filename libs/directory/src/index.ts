@@ -4,3 +4,4 @@ export * from './directory.repository';
 export * from './directory.types';
 export * from './directory.exception';
 export * from './agency-names.service';
+export { ShelterResponse } from './dto/directory.response';

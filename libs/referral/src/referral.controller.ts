@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { AcceptReferralDto, CompleteReferralDto, CreateReferralDto, DeclineReferralDto, DischargeDto, ReasonDto, ReferralListQueryDto } from './dto/referral.dto';
 import { ReferralLifecycleService } from './referral-lifecycle.service';
 import { ReferralService } from './referral.service';
-import { PlacementResponse, ReferralListItemResponse, ReferralResponse } from './dto/referral.response';
+import { CaseShelterResponse, PlacementResponse, ReferralListItemResponse, ReferralResponse } from './dto/referral.response';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
@@ -40,6 +40,16 @@ export class ReferralController {
   @ApiRefusals(404)
   list(@Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
     return this.referrals.listForCase(actor, id, query, meta);
+  }
+
+  @Get('cases/:id/shelters')
+  // Those who may refer a case to a shelter: the committee, the lead agency's focal points, a shelter onward.
+  @Allow('committee_member', 'service_focal_point', 'shelter_staff')
+  @ApiOperation({ summary: 'The shelters with occupancy, each with whether the case\'s person is eligible and the rules they do not meet' })
+  @ApiPageResponse(CaseShelterResponse)
+  @ApiRefusals(404)
+  shelters(@Param('id', ParseIdPipe) id: string, @Query() query: PageQueryDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.referrals.sheltersForCase(actor, id, query, meta);
   }
 
   @Get('referrals')

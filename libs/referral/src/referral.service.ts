@@ -1,11 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { addressedToViewer, ageOn, CaseAccessService, CaseActionsRegistry, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
+import { addressedToViewer, CaseAccessService, CaseActionsRegistry, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
 import { Actor, Addressee, availableActions, Clock, CommonErrorCode, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, reaches, RequestMeta, requireAction, workAddressee } from '@ruta/core';
+import { DirectoryService, ShelterView } from '@ruta/directory';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
-import { checkEligibility } from './eligibility';
+import { ageToday, checkEligibility, FailedRule, PersonFacts } from './eligibility';
 import { ReferralErrorCode } from './referral.exception';
 import { ReferralListRow, ReferralRepository, ReferralRow } from './referral.repository';
 import { referralView, ReferralView } from './referral.view';
@@ -45,6 +46,7 @@ export class ReferralService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly directory: DirectoryService,
   ) {}
 
   onModuleInit(): void {
@@ -80,7 +82,7 @@ export class ReferralService implements OnModuleInit {
       const failed = checkEligibility(
         { active: shelter.active, sexes: shelter.eligible_sexes, minAge: shelter.min_age, maxAge: shelter.max_age,
           exploitationForms: shelter.exploitation_forms, accompanyingChildren: shelter.accompanying_children },
-        { sex: caseRow.sex, age: this.currentAge(caseRow), exploitationForms: caseRow.exploitation_forms, accompanyingChildren: caseRow.accompanying_children_count },
+        this.personFacts(caseRow),
       );
       if (failed.length > 0) {
         throw ProblemException.unprocessable(ReferralErrorCode.NotEligible, {
@@ -130,12 +132,27 @@ export class ReferralService implements OnModuleInit {
     throw ProblemException.unprocessable(ReferralErrorCode.ConsentRequired, { errors: [{ path: `${path}consentOverride`, message: 'no consent to referral on record' }] });
   }
 
-  private currentAge(row: CaseRow): number | null {
-    const today = ecuadorDate(this.clock.now());
-    const dob = this.cipher.decrypt(row.date_of_birth_enc);
-    if (dob) return ageOn(dob, today);
-    if (row.estimated_age === null) return null;
-    return row.estimated_age + Math.max(0, ageOn(row.identification_date, today));
+  /** What a shelter's eligibility is checked against, read from the case today (Ecuador's date). */
+  private personFacts(row: CaseRow): PersonFacts {
+    const age = ageToday({ dateOfBirth: this.cipher.decrypt(row.date_of_birth_enc), estimatedAge: row.estimated_age, identificationDate: row.identification_date },
+      ecuadorDate(this.clock.now()));
+    return { sex: row.sex, age, exploitationForms: row.exploitation_forms, accompanyingChildren: row.accompanying_children_count };
+  }
+
+  /**
+   * GET /cases/:id/shelters: every shelter with its occupancy and whether the case's person meets its
+   * eligibility, with the rules they do not (the same check that refuses a shelter referral's creation).
+   */
+  async sheltersForCase(actor: Actor, caseId: string, query: { limit?: number; cursor?: string }, meta: RequestMeta) {
+    return this.ds.transaction(async (m) => {
+      const { row } = await this.access.requireCaseAccess(m, actor, caseId, meta);
+      const person = this.personFacts(row);
+      const shelters = (await this.directory.listShelters(m)).map((s: ShelterView): ShelterView & { eligible: boolean; failedRules: FailedRule[] } => {
+        const failedRules = checkEligibility({ active: s.active, ...s.eligibility }, person);
+        return { ...s, eligible: failedRules.length === 0, failedRules };
+      });
+      return pageList(shelters, query, (s) => s.id);
+    });
   }
 
   view(row: ReferralRow): ReferralView {

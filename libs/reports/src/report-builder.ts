@@ -1,4 +1,5 @@
 import { countryName, Locale } from '@ruta/core';
+import { EXPLOITATION_FORMS, SEXES } from '@ruta/directory';
 import { codeText, REPORT_TEXTS, SERIES_TEXTS, SUMMARY_TEXTS, text } from './i18n/report-texts';
 import { Cell, ReportName, ReportSeries, ReportSummary, ReportTable, SeriesUnit } from './report.types';
 import { Directory, FactRow } from './reports.repository';
@@ -24,10 +25,10 @@ interface DraftSeries { key: string; unit: SeriesUnit; slots: Slot[]; total?: Sl
 interface DraftTable { name: ReportName; keys: string[]; labels: string[]; series: DraftSeries[]; chart: ReportTable['chart'] }
 
 const AGE_ORDER = ['0-11', '12-17', '18-29', '30-59', '60+', 'unknown'];
-const SEX_ORDER = ['female', 'male', 'intersex', 'unknown'];
+const SEX_ORDER: readonly string[] = SEXES;
 const STATUS_ORDER = ['possible_victim', 'presumed_victim', 'recognized_victim', 'not_a_victim'];
-const FORM_ORDER = ['sexual_exploitation', 'labour_exploitation', 'begging', 'servile_marriage', 'forced_recruitment',
-  'illegal_adoption', 'organ_removal', 'other', 'none'];
+/** The forms in the contract's order; `none` for a case with no form recorded. */
+const FORM_ORDER: readonly string[] = [...EXPLOITATION_FORMS, 'none'];
 const DECISION_ORDER = ['recognize', 'not_recognize', 'request_information'];
 const VISA_ORDER = ['requested', 'under_review', 'granted', 'denied', 'withdrawn'];
 const DECLINE_ORDER = ['no_capacity', 'not_eligible', 'victim_declined', 'outside_mandate', 'other', 'not_recorded'];
@@ -111,7 +112,7 @@ export class ReportBuilder {
   }
 
   /** A report of cases by one dimension whose rows add up to the period's total; returns each key's cell. */
-  private oneDimension(name: ReportName, report: string, order: string[] | null, label: (code: string) => string, grand: number,
+  private oneDimension(name: ReportName, report: string, order: readonly string[] | null, label: (code: string) => string, grand: number,
     keepZeros: boolean): Map<string, number> {
     const counts = this.countBy(report, (r) => r.k1);
     const keys = order ? [...order.filter((c) => keepZeros || counts.has(c)), ...[...counts.keys()].filter((c) => !order.includes(c)).sort()]

@@ -4,7 +4,8 @@ import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO31661Alpha3, IsOptional, IsString, Length, Matches, Max,
   MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { CAME_TO_ATTENTION, DOCUMENT_TYPES, EXPLOITATION_FORMS, SEXES } from '../case.types';
+import { EXPLOITATION_FORMS, Sex, SEXES } from '@ruta/directory';
+import { CAME_TO_ATTENTION, DOCUMENT_TYPES } from '../case.types';
 import {
   ComparableDocumentNumber, documentKey, EARLIEST_BIRTH, EARLIEST_CASE_DATE, MAX_AGE, NotBefore, NotBlank, NotWithDateOfBirth, OneAgePerChild,
 } from './plausible';
@@ -48,7 +49,7 @@ export class VictimDto {
   familyNames: string;
 
   @ApiProperty({ enum: SEXES }) @IsIn(SEXES)
-  sex: (typeof SEXES)[number];
+  sex: Sex;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100)
   genderIdentity?: string;
@@ -134,7 +135,7 @@ export class ConsentInputDto {
 export class VictimPatchDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) @NotBlank() givenNames?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) @NotBlank() familyNames?: string;
-  @ApiPropertyOptional({ enum: SEXES }) @IsOptional() @IsIn(SEXES) sex?: (typeof SEXES)[number];
+  @ApiPropertyOptional({ enum: SEXES }) @IsOptional() @IsIn(SEXES) sex?: Sex;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) genderIdentity?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) @NotBefore(EARLIEST_BIRTH) dateOfBirth?: string;
   @ApiPropertyOptional({ description: 'Only without a date of birth' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_AGE) @NotWithDateOfBirth() estimatedAge?: number;

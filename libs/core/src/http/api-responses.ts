@@ -23,9 +23,15 @@ export class ProblemFieldErrorDto {
   @ApiProperty() message: string;
 }
 
-class FailedRuleDto {
-  @ApiProperty({ example: 'age' }) rule: string;
+/** A shelter's eligibility rule the person does not meet (PRODUCT.md section 7), with what it compared. */
+export class FailedRuleDto {
+  @ApiProperty({ enum: ['active', 'sex', 'age', 'exploitation_form', 'accompanying_children'], example: 'age' }) rule: string;
   @ApiProperty({ type: LocalizedTextDto }) message: LocalizedTextDto;
+  @ApiPropertyOptional({ type: [String], description: 'sex: the sexes the shelter admits' }) sexes?: string[];
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'age: the lowest age the shelter admits' }) minAge?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'age: the highest age the shelter admits' }) maxAge?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'age: the person\'s age today (null when not known)' }) age?: number | null;
+  @ApiPropertyOptional({ type: [String], description: 'exploitation_form: the forms the shelter serves' }) exploitationForms?: string[];
 }
 
 class QuorumRequiredDto {

@@ -51,3 +51,9 @@ export class BorderPointResponse {
   @ApiProperty({ description: 'INEC province code' }) province: string;
   @ApiProperty() active: boolean;
 }
+
+/** A country Ruta names, for nationalities and documents' issuing countries. */
+export class CountryResponse {
+  @ApiProperty({ description: 'ISO 3166-1 alpha-3', example: 'VEN' }) code: string;
+  @ApiProperty({ type: LocalizedTextDto }) name: LocalizedTextDto;
+}

@@ -1,4 +1,6 @@
-import { EXPLOITATION_FORMS, ExploitationForm, IndicatorCatalog } from './screening.types';
+// Types only: the catalog is data that the seeds load without the application (no @ruta module at run time).
+import type { ExploitationForm } from '@ruta/directory';
+import { IndicatorCatalog } from './screening.types';
 
 /*
  * Starter indicator catalog v1 (PRODUCT.md section 5), after the ILO operational indicators of
@@ -7,8 +9,14 @@ import { EXPLOITATION_FORMS, ExploitationForm, IndicatorCatalog } from './screen
  * entry in INDICATOR_CATALOGS, and a stored screening keeps the version it used.
  */
 
-/** Generic recruitment, coercion and vulnerability indicators apply to every form of exploitation. */
-const ALL: readonly ExploitationForm[] = EXPLOITATION_FORMS;
+/**
+ * Generic recruitment, coercion and vulnerability indicators apply to every form of exploitation: the
+ * forms of the vocabulary (EXPLOITATION_FORMS, @ruta/directory) when v1 was written. This is v1's data,
+ * checked against the vocabulary by its type and by the catalog's tests; a stored version does not change
+ * with a release, so a form added to the vocabulary later is taken up by a new catalog version.
+ */
+const ALL: readonly ExploitationForm[] = ['organ_removal', 'sexual_exploitation', 'labour_exploitation', 'servile_marriage',
+  'illegal_adoption', 'begging', 'forced_recruitment', 'other'];
 /** Forms in which the person works or earns for someone else. */
 const PAID_WORK: readonly ExploitationForm[] = ['sexual_exploitation', 'labour_exploitation', 'begging', 'forced_recruitment', 'other'];
 /** PAID_WORK plus servile marriage (domestic servitude): forms in which the person's time and tasks are imposed. */

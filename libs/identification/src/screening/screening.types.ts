@@ -1,3 +1,5 @@
+import type { ExploitationForm } from '@ruta/directory';
+
 /**
  * Types of the indicator catalog and of the screening engine (PRODUCT.md section 5). The catalog, its
  * thresholds and its adult and child rules are data stored with the catalog version, so that the
@@ -21,18 +23,6 @@ export const DIMENSIONS = [
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** Forms of exploitation of COIP art. 91, as used on the case's identification. */
-export const EXPLOITATION_FORMS = [
-  'organ_removal',
-  'sexual_exploitation',
-  'labour_exploitation',
-  'servile_marriage',
-  'illegal_adoption',
-  'begging',
-  'forced_recruitment',
-  'other',
-] as const;
-export type ExploitationForm = (typeof EXPLOITATION_FORMS)[number];
 
 export interface BilingualText {
   es: string;

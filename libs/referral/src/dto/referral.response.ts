@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_STATUSES } from '@ruta/case';
-import { AgencyRefDto } from '@ruta/core';
+import { AgencyRefDto, FailedRuleDto } from '@ruta/core';
+import { ShelterResponse } from '@ruta/directory';
 
 /** A referral (PRODUCT.md section 13). */
 export class ReferralResponse {
@@ -33,4 +34,13 @@ export class ReferralListItemResponse extends ReferralResponse {
   @ApiProperty() isMinor: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Shelter referrals: when the person was admitted' }) admittedAt: string | null;
+}
+
+/**
+ * A shelter as GET /shelters shows it, with the case's eligibility for it (PRODUCT.md section 7): the
+ * same check that refuses a shelter referral, so that a client shows it and never decides it.
+ */
+export class CaseShelterResponse extends ShelterResponse {
+  @ApiProperty({ description: 'The case\'s person meets every eligibility rule of the shelter (and the shelter is active)' }) eligible: boolean;
+  @ApiProperty({ type: [FailedRuleDto], description: 'The rules the person does not meet; empty when eligible' }) failedRules: FailedRuleDto[];
 }

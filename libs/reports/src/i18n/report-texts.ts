@@ -1,4 +1,5 @@
 import { Locale, LocalizedText } from '@ruta/core';
+import type { ExploitationForm, Sex } from '@ruta/directory';
 import { ReportName } from '../report.types';
 
 type Texts = Record<string, LocalizedText>;
@@ -8,7 +9,7 @@ export const CODE_TEXTS: Record<string, Texts> = {
   sex: {
     female: { es: 'Mujer', en: 'Female' }, male: { es: 'Hombre', en: 'Male' },
     intersex: { es: 'Intersexual', en: 'Intersex' }, unknown: { es: 'Sin dato', en: 'Unknown' },
-  },
+  } satisfies Record<Sex, LocalizedText>,
   age: {
     '0-11': { es: '0 a 11 años', en: '0 to 11 years' }, '12-17': { es: '12 a 17 años', en: '12 to 17 years' },
     '18-29': { es: '18 a 29 años', en: '18 to 29 years' }, '30-59': { es: '30 a 59 años', en: '30 to 59 years' },
@@ -30,7 +31,7 @@ export const CODE_TEXTS: Record<string, Texts> = {
     organ_removal: { es: 'Extracción de órganos', en: 'Organ removal' },
     other: { es: 'Otra', en: 'Other' },
     none: { es: 'Sin registrar', en: 'Not recorded' },
-  },
+  } satisfies Record<ExploitationForm | 'none', LocalizedText>,
   review: {
     recognize: { es: 'Reconocer como víctima', en: 'Recognize as a victim' },
     not_recognize: { es: 'No reconocer', en: 'Do not recognize' },

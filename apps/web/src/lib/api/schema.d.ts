@@ -279,6 +279,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Countries (ISO 3166-1 alpha-3) with their names in Spanish and English, Ecuador's borders and routes first */
+        get: operations["DirectoryController_countries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -685,6 +702,23 @@ export interface paths {
         put?: never;
         /** Refer the case to a shelter or an agency (committee, lead agency, or onward from an accepted referral) */
         post: operations["ReferralController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/shelters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shelters with occupancy, each with whether the case's person is eligible and the rules they do not meet */
+        get: operations["ReferralController_shelters"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1187,9 +1221,22 @@ export interface components {
             en: string;
         };
         FailedRuleDto: {
-            /** @example age */
-            rule: string;
+            /**
+             * @example age
+             * @enum {string}
+             */
+            rule: "active" | "sex" | "age" | "exploitation_form" | "accompanying_children";
             message: components["schemas"]["LocalizedTextDto"];
+            /** @description sex: the sexes the shelter admits */
+            sexes?: string[];
+            /** @description age: the lowest age the shelter admits */
+            minAge?: number | null;
+            /** @description age: the highest age the shelter admits */
+            maxAge?: number | null;
+            /** @description age: the person's age today (null when not known) */
+            age?: number | null;
+            /** @description exploitation_form: the forms the shelter serves */
+            exploitationForms?: string[];
         };
         ProblemDetails: {
             /** @example urn:ruta:problem:version_conflict */
@@ -1456,6 +1503,14 @@ export interface components {
             /** @description INEC province code */
             province: string;
             active: boolean;
+        };
+        CountryResponse: {
+            /**
+             * @description ISO 3166-1 alpha-3
+             * @example VEN
+             */
+            code: string;
+            name: components["schemas"]["LocalizedTextDto"];
         };
         AuditActorResponse: {
             /** Format: uuid */
@@ -2130,6 +2185,25 @@ export interface components {
             parentReferralId: string | null;
             /** Format: uuid */
             placementId: string | null;
+        };
+        CaseShelterResponse: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            operator: components["schemas"]["AgencyRefDto"];
+            capacity: number;
+            occupied: number;
+            free: number;
+            pendingReferrals: number;
+            active: boolean;
+            /** @description Send as If-Match to change the shelter */
+            version: number;
+            eligibility: components["schemas"]["ShelterEligibilityResponse"];
+            /** @description The case's person meets every eligibility rule of the shelter (and the shelter is active) */
+            eligible: boolean;
+            /** @description The rules the person does not meet; empty when eligible */
+            failedRules: components["schemas"]["FailedRuleDto"][];
         };
         ReferralListItemResponse: {
             /** Format: uuid */
@@ -4055,6 +4129,88 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["BorderPointResponse"][];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON, wrong types, a body where none is taken, NUL characters or too deep nesting */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may never use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Database or Redis unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DirectoryController_countries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CountryResponse"][];
                         /** @description Pass as `cursor` for the next page; null on the last */
                         nextCursor: string | null;
                     };
@@ -6812,6 +6968,99 @@ export interface operations {
             };
             /** @description Well-formed but refused by a rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Database or Redis unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReferralController_shelters: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CaseShelterResponse"][];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON, wrong types, a body where none is taken, NUL characters or too deep nesting */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the credentials are wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may never use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one the caller may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

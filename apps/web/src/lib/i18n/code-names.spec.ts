@@ -1,15 +1,18 @@
-import { countryName, languageName } from './code-names';
+import { countryName } from '../api/countries';
+import { languageName } from './code-names';
 
 describe('naming ISO codes in the user language', () => {
-  it('names countries from their alpha-3 code', () => {
-    expect(countryName('VEN', 'es')).toBe('Venezuela');
-    expect(countryName('COL', 'en')).toBe('Colombia');
-    expect(countryName('USA', 'es')).toBe('Estados Unidos');
+  const countries = [{ code: 'VEN', name: { es: 'Venezuela', en: 'Venezuela' } }, { code: 'USA', name: { es: 'Estados Unidos', en: 'United States' } }];
+
+  it('names countries from the API\'s table, in the language', () => {
+    expect(countryName(countries, 'VEN', 'es')).toBe('Venezuela');
+    expect(countryName(countries, 'USA', 'es')).toBe('Estados Unidos');
+    expect(countryName(countries, 'usa', 'en')).toBe('United States');
   });
 
-  it('shows an alpha-3 code it has no mapping for as the code itself', () => {
-    expect(countryName('XXK', 'es')).toBe('XXK');
-    expect(countryName('ZZZ', 'en')).toBe('ZZZ');
+  it('shows a country code the table does not name, or before it is read, as the code itself', () => {
+    expect(countryName(countries, 'XXK', 'es')).toBe('XXK');
+    expect(countryName(undefined, 'VEN', 'en')).toBe('VEN');
   });
 
   it('names languages from their ISO 639-3 code, capitalised', () => {

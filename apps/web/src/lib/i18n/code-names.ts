@@ -1,18 +1,8 @@
 /**
- * Names, in the user's language, of the ISO codes the API holds: countries (ISO 3166-1 alpha-3, as
- * nationalities and documents' issuing countries) and languages (ISO 639-3). Names come from the
- * browser's Intl.DisplayNames; a code it cannot name is shown as the code itself.
+ * Names, in the user's language, of the language codes the API holds (ISO 639-3). Names come from the
+ * browser's Intl.DisplayNames; a code it cannot name is shown as the code itself. Countries are named by
+ * the API (lib/api/countries.ts, GET /catalog/countries).
  */
-
-/** Alpha-3 → alpha-2 (the code Intl knows a region by); Ecuador's borders and routes first. */
-export const COUNTRIES: readonly (readonly [alpha3: string, alpha2: string])[] = [
-  ['ECU', 'EC'], ['VEN', 'VE'], ['COL', 'CO'], ['PER', 'PE'], ['CUB', 'CU'], ['HTI', 'HT'], ['DOM', 'DO'], ['BOL', 'BO'],
-  ['CHL', 'CL'], ['ARG', 'AR'], ['BRA', 'BR'], ['PRY', 'PY'], ['URY', 'UY'], ['PAN', 'PA'], ['CRI', 'CR'], ['NIC', 'NI'],
-  ['HND', 'HN'], ['SLV', 'SV'], ['GTM', 'GT'], ['MEX', 'MX'], ['USA', 'US'], ['CAN', 'CA'], ['ESP', 'ES'], ['ITA', 'IT'],
-  ['CHN', 'CN'], ['IND', 'IN'], ['NPL', 'NP'], ['BGD', 'BD'], ['PAK', 'PK'], ['AFG', 'AF'], ['SYR', 'SY'], ['NGA', 'NG'],
-  ['GHA', 'GH'], ['CMR', 'CM'], ['SEN', 'SN'], ['ERI', 'ER'], ['SOM', 'SO'], ['RUS', 'RU'], ['UKR', 'UA'], ['PHL', 'PH'],
-  ['VNM', 'VN'],
-];
 
 /** ISO 639-3 → the BCP 47 tag Intl names it by. */
 export const LANGUAGES: readonly (readonly [iso6393: string, bcp47: string])[] = [
@@ -21,11 +11,10 @@ export const LANGUAGES: readonly (readonly [iso6393: string, bcp47: string])[] =
   ['tgl', 'tl'], ['vie', 'vi'], ['wol', 'wo'], ['som', 'so'], ['tir', 'ti'],
 ];
 
-const ALPHA2 = new Map(COUNTRIES);
 const BCP47 = new Map(LANGUAGES);
 const cache = new Map<string, Intl.DisplayNames | null>();
 
-function displayNames(type: 'region' | 'language', lang: string): Intl.DisplayNames | null {
+function displayNames(type: 'language', lang: string): Intl.DisplayNames | null {
   const key = `${type}:${lang}`;
   if (!cache.has(key)) {
     try {
@@ -43,12 +32,6 @@ function of(dn: Intl.DisplayNames | null, code: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** "VEN" → "Venezuela"; an alpha-3 code without a mapping → the code itself. */
-export function countryName(alpha3: string, lang: string): string {
-  const alpha2 = ALPHA2.get(alpha3.toUpperCase());
-  return (alpha2 && of(displayNames('region', lang), alpha2)) || alpha3;
 }
 
 /** "spa" → "Español" / "Spanish"; a code Intl cannot name → the code itself. */

@@ -1,3 +1,4 @@
+import { EXPLOITATION_FORMS } from '@ruta/directory';
 import { INDICATOR_CATALOG_V1, INDICATOR_CATALOGS, LATEST_CATALOG_VERSION } from '../indicator-catalog.v1';
 import { evaluateScreening } from '../screening.engine';
 import { ScreeningInputError } from '../screening-input.error';
@@ -6,7 +7,6 @@ import {
   DIMENSIONS,
   Dimension,
   DimensionThreshold,
-  EXPLOITATION_FORMS,
   Indicator,
   IndicatorCatalog,
   ScreeningInput,

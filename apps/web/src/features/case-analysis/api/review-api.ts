@@ -9,6 +9,7 @@ export const reviewKeys = {
   case: (id: string) => ['case', id] as const,
   timeline: (id: string) => ['case', id, 'timeline'] as const,
   reviews: (id: string) => ['case', id, 'reviews'] as const,
+  shelters: (id: string) => ['case', id, 'shelters'] as const,
 };
 
 export function useCaseRecord(id: string) {
@@ -48,10 +49,11 @@ export function useAgencies() {
   });
 }
 
-export function useShelters() {
+/** The shelters with occupancy and the case's eligibility for each: the API decides it, the screen shows it. */
+export function useCaseShelters(caseId: string) {
   return useQuery({
-    queryKey: ['shelters'],
-    queryFn: () => unwrap(api.GET('/api/v1/shelters', { params: { query: { limit: 200 } } })),
+    queryKey: reviewKeys.shelters(caseId),
+    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/shelters', { params: { path: { id: caseId }, query: { limit: 200 } } })),
   });
 }
 

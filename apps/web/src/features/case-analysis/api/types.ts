@@ -15,8 +15,9 @@ export type Review = Schema<'ReviewResponse'>;
 
 export type CommitteeMember = ApiItem<'/api/v1/committee-members', 'get'>;
 
-export type Shelter = Schema<'ShelterResponse'>;
-export type ShelterEligibility = Schema<'ShelterEligibilityResponse'>;
+/** A shelter with the case's eligibility for it, as the API decides it (GET /cases/:id/shelters). */
+export type CaseShelter = Schema<'CaseShelterResponse'>;
+export type FailedRule = Schema<'FailedRuleDto'>;
 
 export type ServiceType = Schema<'ServiceResponse'>;
 

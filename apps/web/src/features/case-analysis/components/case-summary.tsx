@@ -2,15 +2,18 @@ import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EnumBadge } from '../../../components/enum-badge';
-import { todayInEcuador } from '../../../lib/i18n/format';
+import { formatDate } from '../../../lib/i18n/format';
 import type { CaseRecord } from '../api/types';
-import { personFacts } from '../lib/eligibility';
 import { localized } from '../lib/localized';
 
-/** The case's header: number, statuses, minor flag, lead agency, and the facts a plan is checked against. */
+/**
+ * The case's header: number, statuses, minor flag, lead agency, and the facts a plan is checked against, as
+ * recorded (a date of birth, or an age estimated on the identification date); the API checks them.
+ */
 export function CaseSummary({ record }: { record: CaseRecord }) {
   const { t, i18n } = useTranslation('caseAnalysis');
-  const facts = personFacts(record, todayInEcuador());
+  const v = record.victim;
+  const forms = record.identification?.exploitationForms ?? [];
   const name = [record.victim?.givenNames, record.victim?.familyNames].filter(Boolean).join(' ');
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="case-summary-heading">
@@ -26,11 +29,13 @@ export function CaseSummary({ record }: { record: CaseRecord }) {
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
         <Text size="sm"><Text span fw={600}>{t('header.victim')}: </Text>{name || t('unknownValue', { ns: 'common' })}
           {record.victim?.sex ? ` · ${t(`sex.${record.victim.sex}`, { ns: 'enums' })}` : ''}
-          {facts.age !== null ? ` · ${t('header.age', { count: facts.age })}` : ''}</Text>
+          {v?.dateOfBirth ? ` · ${t('header.born', { date: formatDate(v.dateOfBirth) })}` : ''}
+          {!v?.dateOfBirth && typeof v?.estimatedAge === 'number' && record.identification
+            ? ` · ${t('header.estimatedAge', { count: v.estimatedAge, date: formatDate(record.identification.date) })}` : ''}</Text>
         <Text size="sm"><Text span fw={600}>{t('header.leadAgency')}: </Text>
           {record.leadAgency ? localized(record.leadAgency.name, i18n.language) : t('header.noLead')}</Text>
         <Text size="sm"><Text span fw={600}>{t('header.exploitationForms')}: </Text>
-          {facts.exploitationForms.map((f) => t(`exploitationForm.${f}`, { ns: 'enums' })).join(', ') || t('none', { ns: 'common' })}</Text>
+          {forms.map((f) => t(`exploitationForm.${f}`, { ns: 'enums' })).join(', ') || t('none', { ns: 'common' })}</Text>
         {record.consent && (
           <Text size="sm"><Text span fw={600}>{t('header.consentReferral')}: </Text>
             {t(record.consent.referral ? 'yes' : 'no', { ns: 'common' })}</Text>

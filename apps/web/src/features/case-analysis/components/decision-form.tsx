@@ -1,11 +1,9 @@
 import { Alert, Button, Card, Group, Radio, Stack, Textarea, Title } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { todayInEcuador } from '../../../lib/i18n/format';
-import { useAgencies, useCommitteeMembers, useDecide, useServiceTypes, useShelters } from '../api/review-api';
+import { useAgencies, useCaseShelters, useCommitteeMembers, useDecide, useServiceTypes } from '../api/review-api';
 import type { CaseRecord, DecisionRequest, Review } from '../api/types';
-import { personFacts } from '../lib/eligibility';
 import { quorumRefusal, reasonsAt } from '../lib/problem-paths';
 import { MembersField } from './members-field';
 import { ProtectionPlanFields, type PlanDraft } from './protection-plan-fields';
@@ -40,7 +38,7 @@ export function DecisionForm({ record, review }: { record: CaseRecord; review: R
   const { t } = useTranslation('caseAnalysis');
   const members = useCommitteeMembers();
   const agencies = useAgencies();
-  const shelters = useShelters();
+  const shelters = useCaseShelters(record.id);
   const services = useServiceTypes();
   const decide = useDecide(record.id);
   const [key, setKey] = useState(() => crypto.randomUUID());
@@ -48,7 +46,6 @@ export function DecisionForm({ record, review }: { record: CaseRecord; review: R
   const [rationale, setRationale] = useState('');
   const [present, setPresent] = useState<string[]>([]);
   const [plan, setPlan] = useState<PlanDraft>({ leadAgency: null, referrals: [], requestVisa: false, followUpStart: '' });
-  const facts = useMemo(() => personFacts(record, todayInEcuador()), [record]);
   const error = decide.error;
   const refusal = quorumRefusal(error);
 
@@ -98,7 +95,7 @@ export function DecisionForm({ record, review }: { record: CaseRecord; review: R
             onChange={(e) => change(setRationale)(e.currentTarget.value)} error={reasonsAt(error, 'rationale')} required />
           {decision === 'recognize' && (
             <ProtectionPlanFields
-              value={plan} onChange={change(setPlan)} error={error} facts={facts}
+              value={plan} onChange={change(setPlan)} error={error}
               agencies={agencies.data?.items ?? []} shelters={shelters.data?.items ?? []} services={services.data?.items ?? []}
               consentMissing={!record.isMinor && record.consent?.referral === false}
             />

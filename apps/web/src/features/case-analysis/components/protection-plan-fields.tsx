@@ -1,8 +1,7 @@
 import { ActionIcon, Button, Card, Checkbox, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Agency, ServiceType, Shelter } from '../api/types';
-import { failedRules, type FailedRule, type PersonFacts } from '../lib/eligibility';
+import type { Agency, CaseShelter, FailedRule, ServiceType } from '../api/types';
 import { localized } from '../lib/localized';
 import { reasonsAt } from '../lib/problem-paths';
 
@@ -27,28 +26,31 @@ interface Props {
   value: PlanDraft;
   onChange: (next: PlanDraft) => void;
   agencies: Agency[];
-  shelters: Shelter[];
+  /** Each with the case's eligibility for it, as the API answered it. */
+  shelters: CaseShelter[];
   services: ServiceType[];
-  facts: PersonFacts;
   consentMissing: boolean;
   error: unknown;
 }
 
+/** A rule the API says the person does not meet, in the user's words (the API also sends its own message). */
 function ruleText(t: TFunction, f: FailedRule): string {
   switch (f.rule) {
-    case 'sex': return t('plan.ruleSex', { sexes: f.sexes.map((s) => t(`sex.${s}`, { ns: 'enums' })).join(', ') });
+    case 'active': return t('plan.ruleActive');
+    case 'sex': return t('plan.ruleSex', { sexes: (f.sexes ?? []).map((s) => t(`sex.${s}`, { ns: 'enums' })).join(', ') });
     case 'age': {
       const min = f.minAge ?? 0;
       const max = f.maxAge ?? t('plan.anyAge');
-      return f.age === null ? t('plan.ruleAgeUnknown', { min, max }) : t('plan.ruleAge', { min, max, age: f.age });
+      return f.age === null || f.age === undefined ? t('plan.ruleAgeUnknown', { min, max }) : t('plan.ruleAge', { min, max, age: f.age });
     }
-    case 'exploitation_form': return t('plan.ruleForm', { forms: f.forms.map((x) => t(`exploitationForm.${x}`, { ns: 'enums' })).join(', ') });
+    case 'exploitation_form':
+      return t('plan.ruleForm', { forms: (f.exploitationForms ?? []).map((x) => t(`exploitationForm.${x}`, { ns: 'enums' })).join(', ') });
     default: return t('plan.ruleChildren');
   }
 }
 
 /** The protection plan of a recognition: lead agency, referrals (shelters with eligibility and free places, services), visa, follow-up. */
-export function ProtectionPlanFields({ value, onChange, agencies, shelters, services, facts, consentMissing, error }: Props) {
+export function ProtectionPlanFields({ value, onChange, agencies, shelters, services, consentMissing, error }: Props) {
   const { t, i18n } = useTranslation('caseAnalysis');
   const lang = i18n.language;
   const set = (patch: Partial<PlanDraft>) => onChange({ ...value, ...patch });
@@ -63,10 +65,9 @@ export function ProtectionPlanFields({ value, onChange, agencies, shelters, serv
     .map((a) => ({ value: a.code, label: `${localized(a.name, lang)} (${a.code})` }));
   const serviceOptions = services.filter((s) => s.code !== 'shelter').map((s) => ({ value: s.code, label: localized(s.name, lang) }));
   const agencyOptions = agencies.filter((a) => a.active !== false).map((a) => ({ value: a.code, label: `${localized(a.name, lang)} (${a.code})` }));
-  const shelterOptions = shelters.filter((s) => s.active !== false).map((s) => {
-    const eligible = failedRules(s.eligibility, facts).length === 0;
-    return { value: s.id, label: t('plan.shelterOption', { name: s.name, eligibility: t(eligible ? 'plan.eligible' : 'plan.notEligible'), free: s.free }) };
-  });
+  const shelterOptions = shelters.filter((s) => s.active !== false).map((s) => (
+    { value: s.id, label: t('plan.shelterOption', { name: s.name, eligibility: t(s.eligible ? 'plan.eligible' : 'plan.notEligible'), free: s.free }) }
+  ));
 
   return (
     <Card withBorder padding="md" component="fieldset" style={{ minWidth: 0 }}>
@@ -82,7 +83,7 @@ export function ProtectionPlanFields({ value, onChange, agencies, shelters, serv
           {value.referrals.map((r, i) => {
             const path = `plan.referrals[${i}]`;
             const shelter = shelters.find((s) => s.id === r.shelterId);
-            const failed = shelter ? failedRules(shelter.eligibility, facts) : [];
+            const failed = shelter?.failedRules ?? [];
             const service = services.find((s) => s.code === r.serviceType);
             const heading = t(r.kind === 'shelter' ? 'plan.shelterReferral' : 'plan.serviceReferral', { index: i + 1 });
             return (

@@ -1,6 +1,5 @@
 import { ProblemError } from '../../../lib/api/problem';
-import type { CommitteeMember, ShelterEligibility } from '../api/types';
-import { ageOn, failedRules } from './eligibility';
+import type { CommitteeMember } from '../api/types';
 import { quorumRefusal, reasonsAt } from './problem-paths';
 import { quorumProgress } from './quorum';
 
@@ -13,23 +12,6 @@ describe('quorum as the selection stands', () => {
     expect(quorumProgress(['a', 'b', 'c'], all)).toMatchObject({ members: 3, agencies: 2, met: false });
     expect(quorumProgress(['a', 'c', 'd'], all)).toMatchObject({ members: 3, agencies: 3, met: true });
     expect(quorumProgress(['a', 'c', 'zzz'], all)).toMatchObject({ members: 2, met: false });
-  });
-});
-
-describe('shelter eligibility shown beside each shelter', () => {
-  const casaLinda: ShelterEligibility = { sexes: ['female'], minAge: 0, maxAge: 17, exploitationForms: ['sexual_exploitation'], accompanyingChildren: true };
-  const girl = { sex: 'female', age: 15, exploitationForms: ['sexual_exploitation'], accompanyingChildren: 0 };
-  it('admits a 15-year-old girl exploited sexually, and names every rule another person fails', () => {
-    expect(failedRules(casaLinda, girl)).toEqual([]);
-    expect(failedRules(casaLinda, { sex: 'male', age: 30, exploitationForms: ['labour_exploitation'], accompanyingChildren: 0 }).map((f) => f.rule))
-      .toEqual(['sex', 'age', 'exploitation_form']);
-    expect(failedRules({ ...casaLinda, accompanyingChildren: false }, { ...girl, accompanyingChildren: 1 }).map((f) => f.rule)).toEqual(['accompanying_children']);
-    expect(failedRules(casaLinda, { ...girl, age: null }).map((f) => f.rule)).toEqual(['age']);
-    expect(failedRules({ sexes: [], minAge: null, maxAge: null, exploitationForms: [], accompanyingChildren: false }, { ...girl, sex: null })).toEqual([]);
-  });
-  it('counts whole years to the day', () => {
-    expect(ageOn('2011-04-03', '2026-04-02')).toBe(14);
-    expect(ageOn('2011-04-03', '2026-04-03')).toBe(15);
   });
 });
 

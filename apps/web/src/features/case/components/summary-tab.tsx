@@ -1,6 +1,7 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { countryName, languageName } from '../../../lib/i18n/code-names';
+import { countryName, useCountries } from '../../../lib/api/countries';
+import { languageName } from '../../../lib/i18n/code-names';
 import { formatDate, formatDateTime } from '../../../lib/i18n/format';
 import { useBorderPointNames, useProvinceNames } from '../api/case.queries';
 import type { CaseDetail } from '../api/case.types';
@@ -21,7 +22,8 @@ export function SummaryTab({ c }: { c: CaseDetail }) {
     return name ? `${name} (${code})` : code;
   };
   const borderPoint = (code: string | null | undefined) => (code ? borderPoints.data?.get(code)?.[lang] ?? code : undefined);
-  const country = (code: string) => countryName(code, lang);
+  const countries = useCountries();
+  const country = (code: string) => countryName(countries.data, code, lang);
   return (
     <Stack gap="lg">
       {v && (

@@ -1,11 +1,13 @@
-import { COUNTRIES, LANGUAGES, countryName, languageName } from '../../../lib/i18n/code-names';
+import { countryName, type Country } from '../../../lib/api/countries';
+import { LANGUAGES, languageName } from '../../../lib/i18n/code-names';
 
 /**
  * Nationalities (ISO 3166-1 alpha-3) and languages (ISO 639-3) offered on intake: the ones seen at
- * Ecuador's borders. Their names come from lib/i18n/code-names, in the user's language.
+ * Ecuador's borders. Countries and their names come from the API (GET /catalog/countries), languages'
+ * names from lib/i18n/code-names, in the user's language.
  */
-export function countryOptions(lang: string): { value: string; label: string }[] {
-  return COUNTRIES.map(([a3]) => ({ value: a3, label: `${countryName(a3, lang)} (${a3})` }))
+export function countryOptions(countries: readonly Country[], lang: string): { value: string; label: string }[] {
+  return countries.map((c) => ({ value: c.code, label: `${countryName(countries, c.code, lang)} (${c.code})` }))
     .sort((a, b) => a.label.localeCompare(b.label, lang));
 }
 

@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, MultiSelect, NativeSelect, NumberInput, Radi
 import type { UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCountries } from '../../../lib/api/countries';
 import type { DocumentType, Sex } from '../api/intake.types';
 import { countryOptions, languageOptions } from './country-language-codes';
 import type { IntakeValues } from './intake-values';
@@ -13,7 +14,8 @@ const DOCUMENT_TYPES = ['passport', 'national_id', 'other'] as const satisfies r
 /** Who the person is: names, sex, age, nationality, documents, languages, contact. */
 export function VictimStep({ form, minor }: { form: UseFormReturnType<IntakeValues>; minor: boolean | null }) {
   const { t, i18n } = useTranslation('identification');
-  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
+  const countryTable = useCountries();
+  const countries = useMemo(() => countryOptions(countryTable.data ?? [], i18n.language), [countryTable.data, i18n.language]);
   const languages = useMemo(() => languageOptions(i18n.language), [i18n.language]);
   const v = form.values.victim;
   const docsError = form.errors['victim.documents'];
