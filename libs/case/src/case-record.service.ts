@@ -66,7 +66,7 @@ export class CaseRecordService {
       await this.cases.addHistory(m, row.id, 'update', actor, { fields: changed });
       await this.audit.record(m, { actor, meta, action: 'case.update', subjectType: 'case', subjectId: row.id, caseId: row.id, changedFields: changed });
       const updated = (await this.repository.find(m, row.id))!;
-      return { body: await this.cases.render(m, updated, viewer), version: updated.version };
+      return this.cases.render(m, updated, viewer);
     });
   }
 
@@ -98,7 +98,7 @@ export class CaseRecordService {
       await this.cases.addHistory(m, row.id, withdrawn && !current?.withdrawn ? 'consent_withdrawn' : 'consent_changed', actor, { fields });
       await this.audit.record(m, { actor, meta, action: 'case.consent', subjectType: 'case', subjectId: row.id, caseId: row.id, changedFields: fields });
       const updated = (await this.repository.find(m, row.id))!;
-      return { body: await this.cases.render(m, updated, viewer), version: updated.version };
+      return this.cases.render(m, updated, viewer);
     });
   }
 
@@ -122,7 +122,7 @@ export class CaseRecordService {
       await this.cases.addHistory(m, row.id, 'complaint_notified', actor, { notifiedOn: dto.notifiedOn });
       await this.audit.record(m, { actor, meta, action: 'case.complaint', subjectType: 'case', subjectId: row.id, caseId: row.id, changedFields: ['complaint.notifiedOn', 'complaint.complaintNumber'] });
       const updated = (await this.repository.find(m, row.id))!;
-      return { body: await this.cases.render(m, updated, viewer), version: updated.version };
+      return this.cases.render(m, updated, viewer);
     });
   }
 

@@ -53,7 +53,7 @@ export class CaseService implements OnModuleInit {
 
   /** Moves a case along the status machine (PRODUCT.md section 4); refuses what the table does not allow. */
   async transition(m: EntityManager, row: CaseRow, input: TransitionInput, actor: Actor | null, meta: RequestMeta | null): Promise<number> {
-    const notAllowed = () => ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { status: row.status, action: input.action } });
+    const notAllowed = () => ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { recordStatus: row.status, action: input.action } });
     const rule = requireCaseAction(row.status, input.action, input.as, { notAllowed, notParty: input.notParty ?? (() => ProblemException.forbidden()) });
     if (!leadsTo(rule, input.to)) throw notAllowed();
     // The retention period runs from the last closing (PRODUCT.md section 12); reopening stops it.
@@ -105,14 +105,14 @@ export class CaseService implements OnModuleInit {
     return projectCase(await this.assembler.assemble(m, row, visibleCaseKeys(viewer), prefetched), viewer);
   }
 
-  async get(actor: Actor, caseId: string, meta: RequestMeta): Promise<{ body: Record<string, unknown>; version: number }> {
+  async get(actor: Actor, caseId: string, meta: RequestMeta): Promise<Record<string, unknown>> {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
       const body = await this.render(m, row, viewer);
       await this.auditRead(m, actor, meta, row.id, body, 'case.read');
       // What this user may do now, from the workflow maps (the case page offers these).
       body.availableActions = await this.actions.available(m, row, actor, viewer);
-      return { body, version: row.version };
+      return body;
     });
   }
 

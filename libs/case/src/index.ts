@@ -10,7 +10,6 @@ export * from './case.workflow';
 export * from './case.exception';
 export * from './dto/victim.dto';
 export * from './identity/normalize';
-export * from './if-match';
 export * from './case-parts.registry';
 export * from './case-actions.registry';
 export * from './case-view.assembler';

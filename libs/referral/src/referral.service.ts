@@ -142,7 +142,7 @@ export class ReferralService implements OnModuleInit {
   async createFromRequest(m: EntityManager, actor: Actor, caseId: string, input: NewReferral, meta: RequestMeta, clientTxId: string | null = null): Promise<ReferralView> {
     const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
     if (!['recognized', 'in_assistance', 'follow_up'].includes(row.status)) {
-      throw ProblemException.conflict(ReferralErrorCode.CaseNotRecognized, { extensions: { status: row.status } });
+      throw ProblemException.conflict(ReferralErrorCode.CaseNotRecognized, { extensions: { recordStatus: row.status } });
     }
     let parent: ReferralRow | undefined;
     if (input.parentReferralId) {

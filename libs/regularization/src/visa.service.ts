@@ -34,7 +34,7 @@ function notParty(action: VisaAction, status: string): ProblemException {
   if ((action === 'grant' || action === 'deny') && status === 'under_review') {
     return ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { detail: CLAIMED_BY_ANOTHER });
   }
-  if (action === 'grant' || action === 'deny') return ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status } });
+  if (action === 'grant' || action === 'deny') return ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { recordStatus: status } });
   return ProblemException.forbidden();
 }
 
@@ -156,7 +156,7 @@ export class VisaService implements OnModuleInit {
     const v = await this.find(m, id, true);
     const { row, viewer } = await this.access.requireCaseAccess(m, actor, v.case_id, meta, false, RegularizationErrorCode.NotFound);
     requireAction(VISA_WORKFLOW, v.status as VisaStatus, action, visaPartiesOf(v, row, viewer, actor), {
-      notAllowed: (status) => ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status } }),
+      notAllowed: (status) => ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { recordStatus: status } }),
       notParty: (status) => notParty(action, status),
     });
     return v;
@@ -165,7 +165,7 @@ export class VisaService implements OnModuleInit {
   /** The guarded update: only from a status the workflow allows the action from (a concurrent change loses). */
   private async move(m: EntityManager, v: VisaRow, action: VisaAction, to: string, set: VisaMoveSet): Promise<void> {
     if (!(await this.repository.move(m, v.id, statusesAllowing(VISA_WORKFLOW, action), to, set))) {
-      throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status: v.status } });
+      throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { recordStatus: v.status } });
     }
   }
 

@@ -1211,6 +1211,8 @@ export interface components {
             currentVersion?: number;
             /** @description transition_not_allowed: the attempted action */
             action?: string;
+            /** @description A refusal for the state a record is in (transition_not_allowed, case_not_closable…): that record's own status (never `status`, which is the HTTP status) */
+            recordStatus?: string;
             /** @description quorum_not_met: members present */
             members?: number;
             /** @description quorum_not_met: agencies present */
@@ -4746,6 +4748,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Same key and body: the original answer (Idempotent-Replayed: true); another body: 422; while the first runs: 409 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4761,6 +4764,8 @@ export interface operations {
                 headers: {
                     /** @description The record's version, `"<version>"`; send it back as If-Match */
                     ETag?: string;
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6417,6 +6422,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Same key and body: the original answer (Idempotent-Replayed: true); another body: 422; while the first runs: 409 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6432,6 +6438,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6726,6 +6734,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Same key and body: the original answer (Idempotent-Replayed: true); another body: 422; while the first runs: 409 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6741,6 +6750,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
