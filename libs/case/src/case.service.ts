@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, leadsTo, ProblemException, RequestMeta, WorkflowRefusals } from '@ruta/core';
+import { Actor, Clock, CommonErrorCode, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, leadsTo, ProblemException, RequestMeta, WorkflowRefusals } from '@ruta/core';
 import { CreateTaskInput, TasksService, TaskView } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyNames } from '@ruta/directory';
@@ -59,7 +59,7 @@ export class CaseService implements OnModuleInit {
     // The retention period runs from the last closing (PRODUCT.md section 12); reopening stops it.
     const closing = input.to === 'closed' ? { closed_at: this.clock.now() } : row.status === 'closed' ? { closed_at: null } : {};
     const version = await this.repository.update(m, row.id, input.expectedVersion ?? row.version, { status: input.to, ...closing, ...(input.set ?? {}) });
-    if (version === null) throw ProblemException.conflict(CaseErrorCode.VersionConflict);
+    if (version === null) throw ProblemException.conflict(CommonErrorCode.VersionConflict);
     await this.repository.insertHistory(m, {
       caseId: row.id, action: input.action, fromStatus: row.status, toStatus: input.to, actor, at: this.clock.now(),
       clientTxId: input.clientTxId, details: input.details,

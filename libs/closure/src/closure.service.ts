@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { allowedAction, CaseAccessService, CaseActionsRegistry, CaseParty, onRecord, casePartiesOf, CaseRepository, CaseService, CaseViewer } from '@ruta/case';
+import { allowedAction, CaseAccessService, CaseErrorCode, CaseActionsRegistry, CaseParty, onRecord, casePartiesOf, CaseRepository, CaseService, CaseViewer } from '@ruta/case';
 import { Actor, availableActions, Clock, FieldCipher, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { ClosureErrorCode } from './closure.exception';
 import { ClosureRepository } from './closure.repository';
@@ -17,7 +17,7 @@ export interface ClosureView {
 
 const REFUSALS = {
   notAllowed: () => ProblemException.conflict(ClosureErrorCode.NotPending),
-  notParty: (status: string) => status === 'new' ? ProblemException.unprocessable(ClosureErrorCode.NotLeadAgency) : ProblemException.unprocessable(ClosureErrorCode.SameAgency),
+  notParty: (status: string) => status === 'new' ? ProblemException.unprocessable(CaseErrorCode.NotLeadAgency, { detail: { es: 'Solo la institución líder solicita el cierre', en: 'Only the lead agency requests the closure' } }) : ProblemException.unprocessable(ClosureErrorCode.SameAgency),
 };
 
 /** A committee member of another agency than the requesting one decides a pending request. */

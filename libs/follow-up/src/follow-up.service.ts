@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { addMonths, CaseAccessService, CaseActionsRegistry, casePartiesOf, onRecord, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
-import { Actor, availableActions, Clock, FieldCipher, mayTake, ProblemException, RequestMeta, requireAction } from '@ruta/core';
+import { addMonths, CaseAccessService, CaseErrorCode, CaseActionsRegistry, casePartiesOf, onRecord, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
+import { Actor, availableActions, Clock, CommonErrorCode, FieldCipher, mayTake, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { CheckinChangeDto, CheckinRecordDto, FollowUpPlanDto } from './dto/follow-up.dto';
@@ -14,7 +14,7 @@ export const CHECKIN_DUE_TIMER = 'follow_up_checkin_due';
 const DEFAULT_MONTHS = [1, 3, 6, 9, 12];
 const DAY = 24 * 3600_000;
 
-const notLead = () => ProblemException.unprocessable(FollowUpErrorCode.NotLeadAgency);
+const notLead = () => ProblemException.unprocessable(CaseErrorCode.NotLeadAgency);
 const alreadyRecorded = () => ProblemException.conflict(FollowUpErrorCode.AlreadyRecorded);
 
 /** The parties of the check-in workflow an actor is in: the check-in's agency, the case's lead agency. */
@@ -61,7 +61,7 @@ export class FollowUpService implements OnModuleInit {
   create(actor: Actor, caseId: string, dto: FollowUpPlanDto, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
-      if (!isCalendarDate(dto.startDate)) throw ProblemException.unprocessable(FollowUpErrorCode.InvalidDate, { errors: [{ path: 'startDate', message: 'not a calendar date' }] });
+      if (!isCalendarDate(dto.startDate)) throw ProblemException.unprocessable(CommonErrorCode.InvalidDate, { errors: [{ path: 'startDate', message: 'not a calendar date' }] });
       if (await this.repository.planExists(m, caseId)) throw ProblemException.conflict(FollowUpErrorCode.AlreadyPlanned);
       const lead = row.lead_agency!;
       const checkins = (dto.checkins ?? DEFAULT_MONTHS.map((months) => ({ monthsAfterStart: months, agency: lead })))
@@ -97,7 +97,7 @@ export class FollowUpService implements OnModuleInit {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, c.case_id, meta, false, FollowUpErrorCode.CheckinNotFound);
       requireAction(CHECKIN_WORKFLOW, c.status, 'reschedule', checkinPartiesOf(c, row, viewer, actor), { notAllowed: alreadyRecorded, notParty: notLead });
       if (dto.dueDate !== undefined && !isCalendarDate(dto.dueDate)) {
-        throw ProblemException.unprocessable(FollowUpErrorCode.InvalidDate, { errors: [{ path: 'dueDate', message: 'not a calendar date' }] });
+        throw ProblemException.unprocessable(CommonErrorCode.InvalidDate, { errors: [{ path: 'dueDate', message: 'not a calendar date' }] });
       }
       const dueDate = await this.repository.reschedule(m, c.id, dto.dueDate ?? null, dto.agency ?? null);
       if (dueDate === undefined) throw ProblemException.conflict(FollowUpErrorCode.AlreadyRecorded);

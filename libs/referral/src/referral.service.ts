@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
 import { ageOn, CaseAccessService, CaseActionsRegistry, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
 import { Actor, availableActions, Clock, CommonErrorCode, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, RequestMeta, requireAction } from '@ruta/core';
+import { DirectoryErrorCode } from '@ruta/directory';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkEligibility } from './eligibility';
@@ -70,9 +71,9 @@ export class ReferralService implements OnModuleInit {
     let agency = input.agency ?? service.default_agency_code;
     let shelterId: string | null = null;
     if (service.code === 'shelter') {
-      if (!input.shelterId) throw ProblemException.unprocessable(ReferralErrorCode.ShelterNotFound, { errors: [{ path: `${path}shelterId`, message: 'a shelter referral names a shelter' }] });
+      if (!input.shelterId) throw ProblemException.unprocessable(DirectoryErrorCode.ShelterNotFound, { errors: [{ path: `${path}shelterId`, message: 'a shelter referral names a shelter' }] });
       const shelter = await this.repository.shelter(m, input.shelterId);
-      if (!shelter) throw ProblemException.unprocessable(ReferralErrorCode.ShelterNotFound, { errors: [{ path: `${path}shelterId`, message: 'unknown shelter' }] });
+      if (!shelter) throw ProblemException.unprocessable(DirectoryErrorCode.ShelterNotFound, { errors: [{ path: `${path}shelterId`, message: 'unknown shelter' }] });
       const failed = checkEligibility(
         { active: shelter.active, sexes: shelter.eligible_sexes, minAge: shelter.min_age, maxAge: shelter.max_age,
           exploitationForms: shelter.exploitation_forms, accompanyingChildren: shelter.accompanying_children },
