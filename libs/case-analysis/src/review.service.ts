@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { CaseAccessService, CaseActionsRegistry, caseActionsFor, CaseParty, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService } from '@ruta/case';
+import { CaseAccessService, CaseActionsRegistry, CaseReads, caseActionsFor, CaseParty, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService } from '@ruta/case';
 import { Actor, caseAnalysisConfig, Clock, CommonErrorCode, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { ReferralService } from '@ruta/referral';
 import { RegularizationService } from '@ruta/regularization';
@@ -47,19 +47,24 @@ export class ReviewService implements OnModuleInit {
 
   onModuleInit(): void {
     // The case workflow's decisions, taken on the open review (`POST /reviews/:id/decision`).
-    this.actions.register('review', async (m, row, actor, viewer) => {
-      const open = (await this.repository.forCase(m, row.id)).find((r) => r.status === 'open');
+    this.actions.register('review', async (m, row, actor, viewer, reads) => {
+      const open = (await this.caseReviews(m, row, reads)).find((r) => r.status === 'open');
       if (!open) return [];
       return onRecord('review', open.id, caseActionsFor(row.status, casePartiesOf(row, viewer, actor)).filter((a) => a.endpoint.startsWith('POST /reviews/:id/')));
     });
-    this.parts.register('reviews', async (m, row) => {
+    this.parts.register('reviews', async (m, row, reads) => {
       const out = [];
-      for (const r of await this.repository.forCase(m, row.id)) {
+      for (const r of await this.caseReviews(m, row, reads)) {
         const v = await this.view(r);
         out.push({ id: v.id, status: v.status, decision: v.decision, rationale: v.rationale, members: v.members, leadAgency: v.leadAgency, decidedAt: v.decidedAt });
       }
       return out;
     });
+  }
+
+  /** The case's reviews, read once for the part and the actions of one answer. */
+  private caseReviews(m: EntityManager, row: CaseRow, reads: CaseReads): Promise<ReviewRow[]> {
+    return reads.once('reviews', () => this.repository.forCase(m, row.id));
   }
 
   async open(actor: Actor, caseId: string, meta: RequestMeta): Promise<ReviewView> {

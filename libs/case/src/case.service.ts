@@ -10,6 +10,7 @@ import { projectCase, visibleCaseKeys } from './access/case-fields';
 import { CaseAccessService } from './case-access.service';
 import { CaseViewAssembler } from './case-view.assembler';
 import { CaseActionsRegistry } from './case-actions.registry';
+import { CaseReads } from './case-reads';
 import { CaseErrorCode } from './case.exception';
 import { CaseListFilter, CasePrefetch, CaseRepository, CaseRow } from './case.repository';
 import { CaseStatus } from './case.types';
@@ -101,17 +102,19 @@ export class CaseService implements OnModuleInit {
   }
 
   /** The case as this viewer may see it (PRODUCT.md section 2). */
-  async render(m: EntityManager, row: CaseRow, viewer: CaseViewer, prefetched?: CasePrefetch): Promise<Record<string, unknown>> {
-    return projectCase(await this.assembler.assemble(m, row, visibleCaseKeys(viewer), prefetched), viewer);
+  async render(m: EntityManager, row: CaseRow, viewer: CaseViewer, prefetched?: CasePrefetch, reads?: CaseReads): Promise<Record<string, unknown>> {
+    return projectCase(await this.assembler.assemble(m, row, visibleCaseKeys(viewer), prefetched, reads), viewer);
   }
 
   async get(actor: Actor, caseId: string, meta: RequestMeta): Promise<Record<string, unknown>> {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
-      const body = await this.render(m, row, viewer);
+      // The records' rows are read once: for the parts shown and for the actions listed.
+      const reads = new CaseReads();
+      const body = await this.render(m, row, viewer, undefined, reads);
       await this.auditRead(m, actor, meta, row.id, body, 'case.read');
       // What this user may do now, from the workflow maps (the case page offers these).
-      body.availableActions = await this.actions.available(m, row, actor, viewer);
+      body.availableActions = await this.actions.available(m, row, actor, viewer, reads);
       return body;
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { addMonths, CaseAccessService, CaseErrorCode, CaseActionsRegistry, casePartiesOf, onRecord, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
+import { addMonths, CaseAccessService, CaseReads, CaseErrorCode, CaseActionsRegistry, casePartiesOf, onRecord, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
 import { Actor, availableActions, Clock, CommonErrorCode, FieldCipher, mayTake, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
@@ -50,10 +50,10 @@ export class FollowUpService implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register(CHECKIN_DUE_TIMER, (m, id, firedAt) => this.onDue(m, id, firedAt));
-    this.parts.register('followUp', async (m, row) => this.planOf(m, row.id));
+    this.parts.register('followUp', async (m, row, reads) => this.planOf(m, row, reads));
     // The check-in workflow's actions this user may take now (the timer's are not a person's).
-    this.actions.register('follow_up', async (m, row, actor, viewer) => {
-      const checkins = await this.repository.checkinsOfCase(m, row.id);
+    this.actions.register('follow_up', async (m, row, actor, viewer, reads) => {
+      const checkins = await this.caseCheckins(m, row, reads);
       return checkins.flatMap((c) => onRecord('checkin', c.id, availableActions(CHECKIN_WORKFLOW, c.status, checkinPartiesOf(c, row, viewer, actor))));
     });
   }
@@ -165,10 +165,15 @@ export class FollowUpService implements OnModuleInit {
     return c;
   }
 
-  private async planOf(m: EntityManager, caseId: string) {
-    const plan = await this.repository.plan(m, caseId);
+  /** The case's check-ins, read once for the part and the actions of one answer. */
+  private caseCheckins(m: EntityManager, row: CaseRow, reads: CaseReads): Promise<CheckinRow[]> {
+    return reads.once('follow_up_checkins', () => this.repository.checkinsOfCase(m, row.id));
+  }
+
+  private async planOf(m: EntityManager, row: CaseRow, reads: CaseReads) {
+    const plan = await this.repository.plan(m, row.id);
     if (!plan) return null;
-    const checkins = await this.repository.checkinsOfCase(m, caseId);
+    const checkins = await this.caseCheckins(m, row, reads);
     return {
       startDate: plan.start_date,
       checkins: checkins.map((c) => ({

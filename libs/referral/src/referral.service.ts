@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { ageOn, CaseAccessService, CaseActionsRegistry, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
+import { ageOn, CaseAccessService, CaseReads, CaseActionsRegistry, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
 import { Actor, availableActions, Clock, CommonErrorCode, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { DirectoryErrorCode } from '@ruta/directory';
 import { TasksService } from '@ruta/tasks';
@@ -45,19 +45,24 @@ export class ReferralService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.parts.register('referrals', async (m, row) => (await this.repository.forCase(m, row.id)).map((r) => {
+    this.parts.register('referrals', async (m, row, reads) => (await this.caseReferrals(m, row, reads)).map((r) => {
       const v = this.view(r);
       return { id: v.id, caseId: v.caseId, serviceType: v.serviceType, shelterId: v.shelterId, agency: v.agency, status: v.status, reason: v.reason,
         parentReferralId: v.parentReferralId, placementId: v.placementId };
     }));
     // The referral workflow's actions this user may take now on the case's referrals they see.
-    this.actions.register('referrals', async (m, row, actor, viewer) => (await this.repository.forCase(m, row.id))
+    this.actions.register('referrals', async (m, row, actor, viewer, reads) => (await this.caseReferrals(m, row, reads))
       .filter((r) => this.seenBy(viewer, r))
       .flatMap((r) => availableActions(REFERRAL_WORKFLOW, r.status as ReferralStatus, this.partiesOf(r, row, viewer, actor))
         // A shelter referral is completed by discharge (of its placement), and cannot be cancelled while someone is placed.
         .filter((a) => (r.shelter_id ? a.action !== 'complete' && !(a.action === 'cancel' && r.placement_id) : a.action !== 'discharge'))
         .flatMap((a) => onRecord('referral', a.action === 'discharge' ? r.placement_id ?? '' : r.id, [a]))
         .filter((a) => a.recordId !== '')));
+  }
+
+  /** The case's referrals, read once for the part and the actions of one answer. */
+  private caseReferrals(m: EntityManager, row: CaseRow, reads: CaseReads): Promise<ReferralRow[]> {
+    return reads.once('referrals', () => this.repository.forCase(m, row.id));
   }
 
   /**
