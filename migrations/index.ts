@@ -18,6 +18,7 @@ import { AddReferralListIndexes1764950000000 } from './1764950000000-AddReferral
 import { CreateReportFacts1764960000000 } from './1764960000000-CreateReportFacts';
 import { KeepShelterCountersByTrigger1764972000000 } from './1764972000000-KeepShelterCountersByTrigger';
 import { CreateInstanceIdentity1764987000000 } from './1764987000000-CreateInstanceIdentity';
+import { ProtectShelterCounters1764990000000 } from './1764990000000-ProtectShelterCounters';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   CreateReportFacts1764960000000,
   KeepShelterCountersByTrigger1764972000000,
   CreateInstanceIdentity1764987000000,
+  ProtectShelterCounters1764990000000,
 ];

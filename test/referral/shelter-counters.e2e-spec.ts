@@ -79,4 +79,17 @@ describe('Shelter counters follow the referrals and placements (issue 12)', () =
     expect(again.body.code).toBe('placement_already_discharged');
     expect(await counters()).toEqual({ occupied: 1, pendingReferrals: 0 });
   });
+
+  it('the application role cannot write the counters itself (column grants); their triggers still do, as above', async () => {
+    // The app's DataSource connects as the application role (DATABASE_APP_ROLE).
+    const [{ role }] = await ds.query(`SELECT current_user AS role`);
+    expect(role).toBe(t.env.DATABASE_APP_ROLE ?? 'ruta_app');
+    await expect(ds.query(`UPDATE shelters SET occupied = 0 WHERE id = $1`, [shelter.id])).rejects.toThrow(/permission denied/);
+    await expect(ds.query(`UPDATE shelters SET pending_referrals = 0 WHERE id = $1`, [shelter.id])).rejects.toThrow(/permission denied/);
+    await expect(ds.query(`INSERT INTO shelters (code, name, operator_code, capacity, occupied) VALUES ($1, 'x', 'MIES', 5, 5)`, [`counters_forged_${Date.now()}`]))
+      .rejects.toThrow(/permission denied/);
+    // Every other column stays the application's to write (the admin's shelter updates).
+    await ds.query(`UPDATE shelters SET name = name, capacity = capacity WHERE id = $1`, [shelter.id]);
+    expect(await counters()).toEqual({ occupied: 1, pendingReferrals: 0 });
+  });
 });

@@ -57,7 +57,7 @@ export class CarePlanService implements OnModuleInit {
       const target = await this.target(m, row, viewer, actor);
       const body = await this.render(m, row, target, viewer);
       await this.audit.record(m, { actor, meta, action: 'care_plan.read', subjectType: 'care_plan', subjectId: target.planId, caseId });
-      return { body, version: target.version };
+      return body;
     });
   }
 
@@ -83,8 +83,7 @@ export class CarePlanService implements OnModuleInit {
       await this.afterUpdate(m, row, planId, actor, now);
       await this.cases.addHistory(m, caseId, 'care_plan_saved', actor, { carePlanId: planId, version, shelterId: target.shelterId });
       await this.audit.record(m, { actor, meta, action: 'care_plan.update', subjectType: 'care_plan', subjectId: planId, caseId, changedFields: ['goals'] });
-      const body = await this.render(m, row, { ...target, planId, version }, viewer);
-      return { body, version };
+      return this.render(m, row, { ...target, planId, version }, viewer);
     });
   }
 

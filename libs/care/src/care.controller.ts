@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse, ApiProduces } from '@nestjs/swagger';
-import { CASE_READERS, etag, requireIfMatch } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, ParseIdPipe, ETAG_HEADER, ApiPageResponse, ApiRefusals } from '@ruta/core';
+import { CASE_READERS } from '@ruta/case';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, ParseIdPipe, ETAG_HEADER, ETagged, ApiPageResponse, ApiRefusals, requireIfMatch } from '@ruta/core';
 import type { Response } from 'express';
 import { attachmentDisposition } from './attachment-name';
 import { ATTACHMENT_MAX_BYTES, AttachmentService } from './attachment.service';
@@ -19,25 +19,23 @@ export class CareController {
   @Get('cases/:id/care-plan')
   @Allow('shelter_staff', 'service_focal_point', 'committee_member')
   @ApiOperation({ summary: 'The care plan (shelter staff of the case\'s shelter, lead agency); ETag carries the version' })
+  @ETagged()
   @ApiOkResponse({ type: CarePlanResponse, headers: ETAG_HEADER })
   @ApiRefusals(404, 422)
-  async get(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const { body, version } = await this.plans.get(actor, id, meta);
-    res.setHeader('ETag', etag(version));
-    return body;
+  get(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.plans.get(actor, id, meta);
   }
 
   @Put('cases/:id/care-plan')
   @Allow('shelter_staff', 'service_focal_point', 'committee_member')
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version read ("0" to create); stale: 409, missing: 428' })
   @ApiOperation({ summary: 'Save the care plan\'s goals (a new version; nothing is overwritten on a stale version)' })
+  @ETagged()
   @ApiOkResponse({ type: CarePlanResponse, headers: ETAG_HEADER })
   @ApiRefusals(404, 409, 422, 428)
-  async put(@Param('id', ParseIdPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: CarePlanDto,
-    @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const { body, version } = await this.plans.put(actor, id, requireIfMatch(ifMatch), dto, meta);
-    res.setHeader('ETag', etag(version));
-    return body;
+  put(@Param('id', ParseIdPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: CarePlanDto,
+    @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.plans.put(actor, id, requireIfMatch(ifMatch), dto, meta);
   }
 
   @Post('cases/:id/care-plan/notes')

@@ -1,8 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
-import { etag, CaseResponse } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, ParseIdPipe, ETAG_HEADER, ApiPageResponse, ApiRefusals } from '@ruta/core';
-import type { Response } from 'express';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
+import { CaseResponse } from '@ruta/case';
+import {
+  Actor, Allow, CurrentActor, CurrentRequest, ETAG_HEADER, ETagged, Idempotent, IdempotentTransaction, IDEMPOTENT_REPLAYED_HEADER, PageQueryDto, RequestMeta,
+  ParseIdPipe, ApiPageResponse, ApiRefusals,
+} from '@ruta/core';
+import { EntityManager } from 'typeorm';
 import { DecisionDto, LeadAgencyDto } from './dto/review.dto';
 import { ReviewService } from './review.service';
 import { CommitteeMemberResponse, ReviewResponse } from './dto/review.response';
@@ -43,27 +46,24 @@ export class CaseAnalysisController {
   @Post('reviews/:id/decision')
   @HttpCode(200)
   @Allow('committee_member')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent()
   @ApiOperation({ summary: 'Decide with quorum: recognize (lead agency and plan), request information, or not recognize' })
-  @ApiOkResponse({ type: ReviewResponse })
+  @ApiOkResponse({ type: ReviewResponse, headers: IDEMPOTENT_REPLAYED_HEADER })
   @ApiRefusals(404, 409, 422)
-  async decide(@Param('id', ParseIdPipe) id: string, @Body() dto: DecisionDto, @Headers('idempotency-key') key: string | undefined,
-    @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const result = await this.reviews.decide(actor, id, dto, key, meta);
-    res.status(result.status);
-    return result.body;
+  decide(@Param('id', ParseIdPipe) id: string, @Body() dto: DecisionDto, @Headers('idempotency-key') key: string | undefined,
+    @IdempotentTransaction() m: EntityManager, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.reviews.decide(m, actor, id, dto, meta, key ? `decision:${key}` : null);
   }
 
   @Post('cases/:id/lead-agency')
   @HttpCode(200)
   @Allow('committee_member')
   @ApiOperation({ summary: 'Change the lead agency (its open tasks move to the new one)' })
+  @ETagged()
   @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
   @ApiRefusals(404, 409, 422)
-  async lead(@Param('id', ParseIdPipe) id: string, @Body() dto: LeadAgencyDto, @CurrentActor() actor: Actor,
-    @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const { body, version } = await this.reviews.changeLead(actor, id, dto, meta);
-    res.setHeader('ETag', etag(version));
-    return body;
+  lead(@Param('id', ParseIdPipe) id: string, @Body() dto: LeadAgencyDto, @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta) {
+    return this.reviews.changeLead(actor, id, dto, meta);
   }
 }

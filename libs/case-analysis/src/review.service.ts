@@ -2,8 +2,8 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { CaseAccessService, CaseActionsRegistry, caseActionsFor, CaseParty, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService } from '@ruta/case';
-import { Actor, caseAnalysisConfig, Clock, CommonErrorCode, FieldCipher, IdempotencyService, pageList, ProblemException, RequestMeta } from '@ruta/core';
+import { CaseAccessService, CaseActionsRegistry, CaseReads, caseActionsFor, CaseParty, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService } from '@ruta/case';
+import { Actor, caseAnalysisConfig, Clock, CommonErrorCode, FieldCipher, pageList, ProblemException, RequestMeta } from '@ruta/core';
 import { ReferralService } from '@ruta/referral';
 import { RegularizationService } from '@ruta/regularization';
 import { TasksService } from '@ruta/tasks';
@@ -36,7 +36,6 @@ export class ReviewService implements OnModuleInit {
     private readonly referrals: ReferralService,
     private readonly regularization: RegularizationService,
     private readonly tasks: TasksService,
-    private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
@@ -48,19 +47,24 @@ export class ReviewService implements OnModuleInit {
 
   onModuleInit(): void {
     // The case workflow's decisions, taken on the open review (`POST /reviews/:id/decision`).
-    this.actions.register('review', async (m, row, actor, viewer) => {
-      const open = (await this.repository.forCase(m, row.id)).find((r) => r.status === 'open');
+    this.actions.register('review', async (m, row, actor, viewer, reads) => {
+      const open = (await this.caseReviews(m, row, reads)).find((r) => r.status === 'open');
       if (!open) return [];
       return onRecord('review', open.id, caseActionsFor(row.status, casePartiesOf(row, viewer, actor)).filter((a) => a.endpoint.startsWith('POST /reviews/:id/')));
     });
-    this.parts.register('reviews', async (m, row) => {
+    this.parts.register('reviews', async (m, row, reads) => {
       const out = [];
-      for (const r of await this.repository.forCase(m, row.id)) {
+      for (const r of await this.caseReviews(m, row, reads)) {
         const v = await this.view(r);
         out.push({ id: v.id, status: v.status, decision: v.decision, rationale: v.rationale, members: v.members, leadAgency: v.leadAgency, decidedAt: v.decidedAt });
       }
       return out;
     });
+  }
+
+  /** The case's reviews, read once for the part and the actions of one answer. */
+  private caseReviews(m: EntityManager, row: CaseRow, reads: CaseReads): Promise<ReviewRow[]> {
+    return reads.once('reviews', () => this.repository.forCase(m, row.id));
   }
 
   async open(actor: Actor, caseId: string, meta: RequestMeta): Promise<ReviewView> {
@@ -90,13 +94,8 @@ export class ReviewService implements OnModuleInit {
     return pageList(items, query, (r) => r.id);
   }
 
-  decide(actor: Actor, reviewId: string, dto: DecisionDto, key: string | undefined, meta: RequestMeta) {
-    return this.idempotency.run({ userId: actor.id, route: `POST /reviews/${reviewId}/decision`, key, body: dto }, async (m) => ({
-      status: 200, body: await this.decideIn(m, actor, reviewId, dto, meta, key ? `decision:${key}` : null),
-    }));
-  }
-
-  private async decideIn(m: EntityManager, actor: Actor, reviewId: string, dto: DecisionDto, meta: RequestMeta, clientTxId: string | null): Promise<ReviewView> {
+  /** A decision, in the transaction of the route's Idempotency-Key (which stores the answer). */
+  async decide(m: EntityManager, actor: Actor, reviewId: string, dto: DecisionDto, meta: RequestMeta, clientTxId: string | null): Promise<ReviewView> {
     const review = await this.repository.find(m, reviewId, true);
     if (!review) throw ProblemException.notFound(CaseAnalysisErrorCode.ReviewNotFound);
     const { row, viewer } = await this.access.requireCaseAccess(m, actor, review.case_id, meta, true, CaseAnalysisErrorCode.ReviewNotFound);
@@ -182,7 +181,7 @@ export class ReviewService implements OnModuleInit {
       await this.cases.addHistory(m, row.id, 'lead_agency_changed', actor, { from: row.lead_agency, to: dto.agency, tasksMoved: moved.length, reasonEnc: this.cipher.encrypt(dto.reason) });
       await this.audit.record(m, { actor, meta, action: 'case.lead_agency', subjectType: 'case', subjectId: row.id, caseId: row.id, changedFields: ['leadAgency'], details: { from: row.lead_agency, to: dto.agency } });
       const updated = (await this.caseRepository.find(m, row.id))!;
-      return { body: await this.cases.render(m, updated, viewer), version: updated.version };
+      return this.cases.render(m, updated, viewer);
     });
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 import { CaseViewer } from './access/case-viewer';
+import { CaseReads } from './case-reads';
 import { CaseRow } from './case.repository';
 import { casePartiesOf, caseActionsFor } from './case.workflow';
 
@@ -16,7 +17,7 @@ export interface AvailableCaseAction {
   recordId: string;
 }
 
-export type CaseActionsProvider = (m: EntityManager, row: CaseRow, actor: Actor, viewer: CaseViewer) => Promise<AvailableCaseAction[]>;
+export type CaseActionsProvider = (m: EntityManager, row: CaseRow, actor: Actor, viewer: CaseViewer, reads: CaseReads) => Promise<AvailableCaseAction[]>;
 
 /**
  * "The actions you may take now" (PRODUCT.md section 15): the case's own, from the case workflow, and those on
@@ -33,13 +34,14 @@ export class CaseActionsRegistry {
     this.providers.set(name, provider);
   }
 
-  async available(m: EntityManager, row: CaseRow, actor: Actor, viewer: CaseViewer): Promise<AvailableCaseAction[]> {
+  /** @param reads the rows the case's parts were rendered from, when the same answer shows them (GET /cases/:id) */
+  async available(m: EntityManager, row: CaseRow, actor: Actor, viewer: CaseViewer, reads = new CaseReads()): Promise<AvailableCaseAction[]> {
     // The case's own actions taken on the case itself (`/cases/:id/...`); those taken on a record are listed by its module.
     const own: AvailableCaseAction[] = caseActionsFor(row.status, casePartiesOf(row, viewer, actor))
       .filter((a) => a.endpoint.startsWith('POST /cases/:id/'))
       .map((a) => ({ workflow: 'case', action: a.action, endpoint: a.endpoint, recordId: row.id }));
     const out = [...own];
-    for (const provider of this.providers.values()) out.push(...(await provider(m, row, actor, viewer)));
+    for (const provider of this.providers.values()) out.push(...(await provider(m, row, actor, viewer, reads)));
     return out;
   }
 }

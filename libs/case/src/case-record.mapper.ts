@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FieldCipher, ProblemException, ProblemFieldError } from '@ruta/core';
+import { CommonErrorCode, FieldCipher, ProblemException, ProblemFieldError } from '@ruta/core';
 import { CaseErrorCode } from './case.exception';
 import { MAX_AGE } from './dto/plausible';
 import { ageAtIdentification, ageGroup, ageOn, isCalendarDate, isMinorAt, normalizeDocumentNumber, normalizeFullName } from './identity/normalize';
@@ -37,7 +37,7 @@ export class CaseRecordMapper {
     if (!v.dateOfBirth && (v.estimatedAge === undefined || v.estimatedAge === null)) {
       errors.push({ path: 'victim.dateOfBirth', message: 'a date of birth or an estimated age is required' });
     }
-    if (errors.length) throw ProblemException.unprocessable(CaseErrorCode.InvalidDate, { errors });
+    if (errors.length) throw ProblemException.unprocessable(CommonErrorCode.InvalidDate, { errors });
   }
 
   age(v: { dateOfBirth?: string | null; estimatedAge?: number | null }, identificationDate: string) {

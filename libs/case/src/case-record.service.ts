@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { Actor, Clock, defined, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, CommonErrorCode, defined, FieldCipher, ProblemException, RequestMeta } from '@ruta/core';
 import { DataSource } from 'typeorm';
 import { TasksService } from '@ruta/tasks';
 import { CaseAccessService } from './case-access.service';
@@ -36,7 +36,7 @@ export class CaseRecordService {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
       this.access.requireWriter(viewer);
-      if (row.version !== version) throw ProblemException.conflict(CaseErrorCode.VersionConflict, { extensions: { currentVersion: row.version } });
+      if (row.version !== version) throw ProblemException.conflict(CommonErrorCode.VersionConflict, { extensions: { currentVersion: row.version } });
       const full = await this.assembler.assemble(m, row);
       const victimChange = defined(dto.victim);
       const identChange = defined(dto.identification);
@@ -60,13 +60,13 @@ export class CaseRecordService {
         located_abroad: ident.locatedAbroad,
       };
       const newVersion = await this.repository.update(m, row.id, version, set);
-      if (newVersion === null) throw ProblemException.conflict(CaseErrorCode.VersionConflict);
+      if (newVersion === null) throw ProblemException.conflict(CommonErrorCode.VersionConflict);
       if (dto.victim?.documents) await this.repository.replaceDocuments(m, row.id, this.mapper.documentRows(dto.victim.documents));
       const changed = [...Object.keys(victimChange).map((k) => `victim.${k}`), ...Object.keys(identChange).map((k) => `identification.${k}`)];
       await this.cases.addHistory(m, row.id, 'update', actor, { fields: changed });
       await this.audit.record(m, { actor, meta, action: 'case.update', subjectType: 'case', subjectId: row.id, caseId: row.id, changedFields: changed });
       const updated = (await this.repository.find(m, row.id))!;
-      return { body: await this.cases.render(m, updated, viewer), version: updated.version };
+      return this.cases.render(m, updated, viewer);
     });
   }
 
@@ -93,12 +93,12 @@ export class CaseRecordService {
         };
       await this.repository.insertConsent(m, row.id, next, actor.id);
       const version = await this.repository.update(m, row.id, row.version, {});
-      if (version === null) throw ProblemException.conflict(CaseErrorCode.VersionConflict);
+      if (version === null) throw ProblemException.conflict(CommonErrorCode.VersionConflict);
       const fields = Object.keys(defined(dto)).map((k) => `consent.${k}`);
       await this.cases.addHistory(m, row.id, withdrawn && !current?.withdrawn ? 'consent_withdrawn' : 'consent_changed', actor, { fields });
       await this.audit.record(m, { actor, meta, action: 'case.consent', subjectType: 'case', subjectId: row.id, caseId: row.id, changedFields: fields });
       const updated = (await this.repository.find(m, row.id))!;
-      return { body: await this.cases.render(m, updated, viewer), version: updated.version };
+      return this.cases.render(m, updated, viewer);
     });
   }
 
@@ -108,12 +108,12 @@ export class CaseRecordService {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
       this.access.requireWriter(viewer);
       if (!isCalendarDate(dto.notifiedOn) || dto.notifiedOn > ecuadorDate(this.clock.now())) {
-        throw ProblemException.unprocessable(CaseErrorCode.InvalidDate, { errors: [{ path: 'notifiedOn', message: 'must be a past calendar date' }] });
+        throw ProblemException.unprocessable(CommonErrorCode.InvalidDate, { errors: [{ path: 'notifiedOn', message: 'must be a past calendar date' }] });
       }
       const version = await this.repository.update(m, row.id, row.version, {
         complaint_notified_on: dto.notifiedOn, complaint_number_enc: this.mapper.encrypt(dto.complaintNumber ?? null),
       });
-      if (version === null) throw ProblemException.conflict(CaseErrorCode.VersionConflict);
+      if (version === null) throw ProblemException.conflict(CommonErrorCode.VersionConflict);
       // A corrected complaint keeps the one acknowledgement task FGE already has.
       if (!(await this.tasks.hasOpen(m, row.id, 'complaint_acknowledgement'))) await this.cases.addTask(m, {
         type: 'complaint_acknowledgement', caseId: row.id, priority: row.is_minor ? 'urgent' : 'high',
@@ -122,7 +122,7 @@ export class CaseRecordService {
       await this.cases.addHistory(m, row.id, 'complaint_notified', actor, { notifiedOn: dto.notifiedOn });
       await this.audit.record(m, { actor, meta, action: 'case.complaint', subjectType: 'case', subjectId: row.id, caseId: row.id, changedFields: ['complaint.notifiedOn', 'complaint.complaintNumber'] });
       const updated = (await this.repository.find(m, row.id))!;
-      return { body: await this.cases.render(m, updated, viewer), version: updated.version };
+      return this.cases.render(m, updated, viewer);
     });
   }
 

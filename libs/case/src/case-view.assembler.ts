@@ -4,6 +4,7 @@ import { AgencyNames } from '@ruta/directory';
 import { EntityManager } from 'typeorm';
 import { FullCase } from './access/full-case';
 import { CasePartsRegistry } from './case-parts.registry';
+import { CaseReads } from './case-reads';
 import { CasePrefetch, CaseRepository, CaseRow } from './case.repository';
 
 /**
@@ -18,8 +19,9 @@ export class CaseViewAssembler {
   /**
    * @param only the case keys that will be shown (the viewer's, from the field matrix): parts outside it are
    *   not read at all. Omitted: the whole case.
+   * @param reads the rows of the case's records read for this answer, shared with its available actions
    */
-  async assemble(m: EntityManager, row: CaseRow, only?: readonly string[], prefetched?: CasePrefetch): Promise<FullCase> {
+  async assemble(m: EntityManager, row: CaseRow, only?: readonly string[], prefetched?: CasePrefetch, reads?: CaseReads): Promise<FullCase> {
     const wants = (key: string) => !only || only.includes(key);
     // One connection per transaction: its queries run one after the other.
     const documents = !wants('victim') ? [] : prefetched ? prefetched.documents.get(row.id) ?? [] : await this.repository.documents(m, row.id);
@@ -76,6 +78,6 @@ export class CaseViewAssembler {
       carePlan: null,
       visa: null,
       followUp: null,
-    }, only);
+    }, only, reads);
   }
 }

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
-import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, ParseIdPipe, ApiRefusals, ApiPageResponse, ETAG_HEADER } from '@ruta/core';
+import { Actor, Allow, CurrentActor, CurrentRequest, PageQueryDto, RequestMeta, ParseIdPipe, ApiRefusals, ApiPageResponse, ETAG_HEADER, ETagged, requireIfMatch } from '@ruta/core';
 import type { Response } from 'express';
 import { CaseRecordService } from './case-record.service';
 import { CaseService } from './case.service';
 import { CaseQueryDto } from './dto/case-query.dto';
 import { CaseLinkDto, CasePatchDto, ComplaintDto, ConsentChangeDto } from './dto/victim.dto';
-import { etag, requireIfMatch } from './if-match';
 import { CaseExportResponse, CaseLinksResponse, CaseResponse, TimelineEntryResponse } from './dto/case.response';
 
 /** Every role that may read some part of a case (admins never read case content). */
@@ -30,51 +29,47 @@ export class CaseController {
   @Get(':id')
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'One case (404 when the caller may not see it); ETag carries the version' })
+  @ETagged()
   @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
   @ApiRefusals(404)
-  async get(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const { body, version } = await this.cases.get(actor, id, meta);
-    res.setHeader('ETag', etag(version));
-    return body;
+  get(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.cases.get(actor, id, meta);
   }
 
   @Patch(':id')
   @Allow('immigration_officer', 'committee_member', 'service_focal_point')
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version read (ETag); stale: 409, missing: 428' })
   @ApiOperation({ summary: 'Change victim and identification fields' })
+  @ETagged()
   @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
   @ApiRefusals(404, 409, 422, 428)
-  async patch(
+  patch(
     @Param('id', ParseIdPipe) id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: CasePatchDto,
-    @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta,
   ) {
-    const { body, version } = await this.records.patch(actor, id, requireIfMatch(ifMatch), dto, meta);
-    res.setHeader('ETag', etag(version));
-    return body;
+    return this.records.patch(actor, id, requireIfMatch(ifMatch), dto, meta);
   }
 
   @Post(':id/consent')
   @HttpCode(200)
   @Allow('immigration_officer', 'committee_member', 'service_focal_point')
   @ApiOperation({ summary: 'Change or withdraw consent (recorded, never erased)' })
+  @ETagged()
   @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
   @ApiRefusals(404, 409, 422)
-  async consent(@Param('id', ParseIdPipe) id: string, @Body() dto: ConsentChangeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const { body, version } = await this.records.changeConsent(actor, id, dto, meta);
-    res.setHeader('ETag', etag(version));
-    return body;
+  consent(@Param('id', ParseIdPipe) id: string, @Body() dto: ConsentChangeDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.records.changeConsent(actor, id, dto, meta);
   }
 
   @Post(':id/complaint')
   @HttpCode(200)
   @Allow('immigration_officer', 'committee_member', 'service_focal_point')
   @ApiOperation({ summary: 'Record the criminal complaint to FGE (acknowledgement task to FGE)' })
+  @ETagged()
   @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
   @ApiRefusals(404, 409, 422)
-  async complaint(@Param('id', ParseIdPipe) id: string, @Body() dto: ComplaintDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const { body, version } = await this.records.complaint(actor, id, dto, meta);
-    res.setHeader('ETag', etag(version));
-    return body;
+  complaint(@Param('id', ParseIdPipe) id: string, @Body() dto: ComplaintDto, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.records.complaint(actor, id, dto, meta);
   }
 
   @Get(':id/export')

@@ -3,13 +3,11 @@ import { registerProblemCodes } from '@ruta/core';
 export enum CaseErrorCode {
   NotFound = 'case_not_found',
   TransitionNotAllowed = 'transition_not_allowed',
-  VersionConflict = 'version_conflict',
-  InvalidDate = 'invalid_date',
   UnknownReference = 'unknown_reference',
-  ConsentNotAllowed = 'consent_change_not_allowed',
   LinkNotAllowed = 'link_not_allowed',
   UnknownAgency = 'unknown_agency',
   NotCaseWriter = 'not_case_writer',
+  NotLeadAgency = 'not_lead_agency',
 }
 
 registerProblemCodes({
@@ -18,7 +16,6 @@ registerProblemCodes({
     es: 'Esta acción no está permitida en el estado actual del caso',
     en: 'This action is not allowed in the case\'s current status',
   },
-  [CaseErrorCode.InvalidDate]: { es: 'Una fecha no es válida', en: 'A date is not valid' },
   [CaseErrorCode.UnknownReference]: { es: 'Un código de referencia no existe', en: 'A reference code does not exist' },
   [CaseErrorCode.LinkNotAllowed]: { es: 'No se pueden vincular estos casos', en: 'These cases cannot be linked' },
   [CaseErrorCode.UnknownAgency]: { es: 'Una institución indicada no existe', en: 'An agency named does not exist' },
@@ -26,4 +23,5 @@ registerProblemCodes({
     es: 'Solo la unidad que identificó el caso, el equipo de análisis o la institución líder pueden modificarlo',
     en: 'Only the identifying unit, the case-analysis team or the lead agency may change this case',
   },
+  [CaseErrorCode.NotLeadAgency]: { es: 'Solo la institución líder del caso hace esto', en: 'Only the case\'s lead agency does this' },
 });

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { Actor, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, leadsTo, ProblemException, RequestMeta, WorkflowRefusals } from '@ruta/core';
+import { Actor, Clock, CommonErrorCode, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, leadsTo, ProblemException, RequestMeta, WorkflowRefusals } from '@ruta/core';
 import { CreateTaskInput, TasksService, TaskView } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyNames } from '@ruta/directory';
@@ -10,6 +10,7 @@ import { projectCase, visibleCaseKeys } from './access/case-fields';
 import { CaseAccessService } from './case-access.service';
 import { CaseViewAssembler } from './case-view.assembler';
 import { CaseActionsRegistry } from './case-actions.registry';
+import { CaseReads } from './case-reads';
 import { CaseErrorCode } from './case.exception';
 import { CaseListFilter, CasePrefetch, CaseRepository, CaseRow } from './case.repository';
 import { CaseStatus } from './case.types';
@@ -53,13 +54,13 @@ export class CaseService implements OnModuleInit {
 
   /** Moves a case along the status machine (PRODUCT.md section 4); refuses what the table does not allow. */
   async transition(m: EntityManager, row: CaseRow, input: TransitionInput, actor: Actor | null, meta: RequestMeta | null): Promise<number> {
-    const notAllowed = () => ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { status: row.status, action: input.action } });
+    const notAllowed = () => ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { recordStatus: row.status, action: input.action } });
     const rule = requireCaseAction(row.status, input.action, input.as, { notAllowed, notParty: input.notParty ?? (() => ProblemException.forbidden()) });
     if (!leadsTo(rule, input.to)) throw notAllowed();
     // The retention period runs from the last closing (PRODUCT.md section 12); reopening stops it.
     const closing = input.to === 'closed' ? { closed_at: this.clock.now() } : row.status === 'closed' ? { closed_at: null } : {};
     const version = await this.repository.update(m, row.id, input.expectedVersion ?? row.version, { status: input.to, ...closing, ...(input.set ?? {}) });
-    if (version === null) throw ProblemException.conflict(CaseErrorCode.VersionConflict);
+    if (version === null) throw ProblemException.conflict(CommonErrorCode.VersionConflict);
     await this.repository.insertHistory(m, {
       caseId: row.id, action: input.action, fromStatus: row.status, toStatus: input.to, actor, at: this.clock.now(),
       clientTxId: input.clientTxId, details: input.details,
@@ -101,18 +102,20 @@ export class CaseService implements OnModuleInit {
   }
 
   /** The case as this viewer may see it (PRODUCT.md section 2). */
-  async render(m: EntityManager, row: CaseRow, viewer: CaseViewer, prefetched?: CasePrefetch): Promise<Record<string, unknown>> {
-    return projectCase(await this.assembler.assemble(m, row, visibleCaseKeys(viewer), prefetched), viewer);
+  async render(m: EntityManager, row: CaseRow, viewer: CaseViewer, prefetched?: CasePrefetch, reads?: CaseReads): Promise<Record<string, unknown>> {
+    return projectCase(await this.assembler.assemble(m, row, visibleCaseKeys(viewer), prefetched, reads), viewer);
   }
 
-  async get(actor: Actor, caseId: string, meta: RequestMeta): Promise<{ body: Record<string, unknown>; version: number }> {
+  async get(actor: Actor, caseId: string, meta: RequestMeta): Promise<Record<string, unknown>> {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
-      const body = await this.render(m, row, viewer);
+      // The records' rows are read once: for the parts shown and for the actions listed.
+      const reads = new CaseReads();
+      const body = await this.render(m, row, viewer, undefined, reads);
       await this.auditRead(m, actor, meta, row.id, body, 'case.read');
       // What this user may do now, from the workflow maps (the case page offers these).
-      body.availableActions = await this.actions.available(m, row, actor, viewer);
-      return { body, version: row.version };
+      body.availableActions = await this.actions.available(m, row, actor, viewer, reads);
+      return body;
     });
   }
 

@@ -1,9 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
-import { etag, CaseResponse } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, ParseIdPipe, ETAG_HEADER, ApiRefusals } from '@ruta/core';
+import { CaseResponse } from '@ruta/case';
+import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, ParseIdPipe, ETAG_HEADER, ETagged, ApiRefusals } from '@ruta/core';
 import { IsIn, IsString, Length } from 'class-validator';
-import type { Response } from 'express';
 import { ClosureService } from './closure.service';
 import { ClosureRequestResponse } from './closure.response';
 
@@ -58,12 +57,11 @@ export class ClosureController {
   @HttpCode(200)
   @Allow('committee_member')
   @ApiOperation({ summary: 'Reopen a closed case with a reason' })
+  @ETagged()
   @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
   @ApiRefusals(404, 409, 422)
-  async reopen(@Param('id', ParseIdPipe) id: string, @Body() dto: ClosureReasonDto, @CurrentActor() actor: Actor,
-    @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const { body, version } = await this.closures.reopen(actor, id, dto.reason, meta);
-    res.setHeader('ETag', etag(version));
-    return body;
+  reopen(@Param('id', ParseIdPipe) id: string, @Body() dto: ClosureReasonDto, @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta) {
+    return this.closures.reopen(actor, id, dto.reason, meta);
   }
 }

@@ -3,7 +3,6 @@ import { registerProblemCodes } from '@ruta/core';
 export enum ClosureErrorCode {
   NotFound = 'closure_request_not_found',
   SameAgency = 'closure_same_agency',
-  NotLeadAgency = 'not_lead_agency',
   NotClosable = 'case_not_closable',
   AlreadyPending = 'closure_already_requested',
   NotPending = 'closure_request_not_pending',
@@ -16,7 +15,6 @@ registerProblemCodes({
     es: 'El cierre lo aprueba un miembro del comité de otra institución distinta a la que lo solicitó',
     en: 'A closure is approved by a committee member of an agency other than the one that requested it',
   },
-  [ClosureErrorCode.NotLeadAgency]: { es: 'Solo la institución líder solicita el cierre', en: 'Only the lead agency requests the closure' },
   [ClosureErrorCode.NotClosable]: { es: 'El caso no puede cerrarse en su estado actual', en: 'The case cannot be closed in its current status' },
   [ClosureErrorCode.AlreadyPending]: { es: 'Ya hay una solicitud de cierre pendiente', en: 'A closure request is already pending' },
   [ClosureErrorCode.NotPending]: { es: 'La solicitud de cierre ya fue decidida', en: 'The closure request was already decided' },

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { allowedAction, CaseAccessService, CaseActionsRegistry, CaseParty, onRecord, casePartiesOf, CaseRepository, CaseService, CaseViewer } from '@ruta/case';
+import { allowedAction, CaseAccessService, CaseErrorCode, CaseActionsRegistry, CaseParty, onRecord, casePartiesOf, CaseRepository, CaseService, CaseViewer } from '@ruta/case';
 import { Actor, availableActions, Clock, FieldCipher, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { ClosureErrorCode } from './closure.exception';
 import { ClosureRepository } from './closure.repository';
@@ -17,7 +17,7 @@ export interface ClosureView {
 
 const REFUSALS = {
   notAllowed: () => ProblemException.conflict(ClosureErrorCode.NotPending),
-  notParty: (status: string) => status === 'new' ? ProblemException.unprocessable(ClosureErrorCode.NotLeadAgency) : ProblemException.unprocessable(ClosureErrorCode.SameAgency),
+  notParty: (status: string) => status === 'new' ? ProblemException.unprocessable(CaseErrorCode.NotLeadAgency, { detail: { es: 'Solo la institución líder solicita el cierre', en: 'Only the lead agency requests the closure' } }) : ProblemException.unprocessable(ClosureErrorCode.SameAgency),
 };
 
 /** A committee member of another agency than the requesting one decides a pending request. */
@@ -67,7 +67,7 @@ export class ClosureService implements OnModuleInit {
       const parties: ClosureParty[] = casePartiesOf(row, viewer, actor).includes('lead_agency') ? ['lead_agency'] : [];
       requireAction(CLOSURE_WORKFLOW, 'new', 'request', parties, REFUSALS);
       // Closable: the statuses from which the case workflow lets a closure be approved.
-      if (!allowedAction(row.status, 'approve_closure')) throw ProblemException.conflict(ClosureErrorCode.NotClosable, { extensions: { status: row.status } });
+      if (!allowedAction(row.status, 'approve_closure')) throw ProblemException.conflict(ClosureErrorCode.NotClosable, { extensions: { recordStatus: row.status } });
       if (await this.repository.hasPending(m, caseId)) throw ProblemException.conflict(ClosureErrorCode.AlreadyPending);
       const id = await this.repository.insert(m, { caseId, reason, by: actor.id, agency: actor.agencyCode });
       const task = await this.cases.addTask(m, {
@@ -125,7 +125,7 @@ export class ClosureService implements OnModuleInit {
       }, actor, meta);
       await this.requeue(m, row, previous, actor, meta);
       const updated = (await this.caseRepository.find(m, caseId))!;
-      return { body: await this.cases.render(m, updated, viewer), version: updated.version };
+      return this.cases.render(m, updated, viewer);
     });
   }
 

@@ -1,11 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { Clock } from './clock/clock.service';
 import { FieldCipher } from './crypto/field-cipher';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { IdempotencyInterceptor } from './idempotency/idempotent';
+import { ETagInterceptor } from './http/etag';
 import { TestClockController } from './clock/test-clock.controller';
 import { databaseConfig, redisConfig, rutaConfigs } from './config/ruta.config';
 import { RedisNamespace } from './redis/redis-namespace';
@@ -59,6 +62,10 @@ import { rutaLoggerParams } from './logging/logger-params';
     Clock, RedisService, FieldCipher, IdempotencyService,
     // Claimed before anything uses Redis: start-up stops if another database holds the prefix.
     { provide: RedisNamespace, inject: [DataSource, redisConfig.KEY], useFactory: RedisNamespace.claim },
+    // HTTP concerns declared per route (@ETagged(), @Idempotent()). In this order: the ETag interceptor wraps
+    // the idempotency one, so that a replayed answer carries its record's ETag too.
+    { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
   exports: [Clock, RedisService, RedisNamespace, FieldCipher, IdempotencyService],
 })

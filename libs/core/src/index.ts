@@ -29,6 +29,8 @@ export * from './database/background-refresh';
 export * from './crypto/field-cipher';
 export * from './idempotency/idempotency.service';
 export * from './idempotency/canonical-json';
+export * from './idempotency/idempotent';
+export * from './http/etag';
 export * from './http/defined';
 export * from './http/parse-id.pipe';
 export * from './http/api-responses';

@@ -1,17 +1,10 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
-import { Actor, Allow, ApiPageResponse, ApiRefusals, CommonErrorCode, countryNames, CurrentActor, CurrentRequest, pageList, PageQueryDto, ParseIdPipe, ProblemException, RequestMeta, SignedIn } from '@ruta/core';
+import { Actor, Allow, ApiPageResponse, ApiRefusals, CommonErrorCode, countryNames, CurrentActor, CurrentRequest, optionalIfMatch, pageList, PageQueryDto, ParseIdPipe, ProblemException, RequestMeta, SignedIn } from '@ruta/core';
 import { DirectoryService } from './directory.service';
 import { CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 import { CreateShelterDto, UpdateShelterDto } from './dto/shelter.dto';
 import { AgencyResponse, BorderPointResponse, CountryResponse, ProvinceResponse, ServiceResponse, ShelterResponse } from './dto/directory.response';
-
-function optionalVersion(ifMatch: string | undefined): number | undefined {
-  if (ifMatch === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-  if (!match) throw ProblemException.badRequest(CommonErrorCode.ValidationFailed, { errors: [{ path: 'If-Match', message: 'must be a version ETag' }] });
-  return Number(match[1]);
-}
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -77,7 +70,7 @@ export class DirectoryController {
     @CurrentActor() actor: Actor,
     @CurrentRequest() meta: RequestMeta,
   ) {
-    return this.directory.updateShelter(id, optionalVersion(ifMatch), dto, actor, meta);
+    return this.directory.updateShelter(id, optionalIfMatch(ifMatch), dto, actor, meta);
   }
 
   @Get('catalog/services')

@@ -4,17 +4,14 @@ export enum FollowUpErrorCode {
   NotFound = 'follow_up_plan_not_found',
   CheckinNotFound = 'checkin_not_found',
   AlreadyPlanned = 'follow_up_plan_exists',
-  NotLeadAgency = 'not_lead_agency',
   NotAssigned = 'checkin_not_assigned_to_you',
   AlreadyRecorded = 'checkin_already_recorded',
-  InvalidDate = 'invalid_date',
 }
 
 registerProblemCodes({
   [FollowUpErrorCode.NotFound]: { es: 'El caso no tiene plan de seguimiento', en: 'The case has no follow-up plan' },
   [FollowUpErrorCode.CheckinNotFound]: { es: 'El control de seguimiento no existe', en: 'The follow-up check-in does not exist' },
   [FollowUpErrorCode.AlreadyPlanned]: { es: 'El caso ya tiene un plan de seguimiento', en: 'The case already has a follow-up plan' },
-  [FollowUpErrorCode.NotLeadAgency]: { es: 'Solo la institución líder hace esto', en: 'Only the lead agency does this' },
   [FollowUpErrorCode.NotAssigned]: {
     es: 'El control está asignado a otra institución', en: 'The check-in is assigned to another agency',
   },

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { addMonths, addressedToViewer, CaseAccessService, CaseActionsRegistry, casePartiesOf, onRecord, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
-import { Actor, availableActions, Clock, FieldCipher, mayTake, ProblemException, RequestMeta, requireAction, workAddressee } from '@ruta/core';
+import { addMonths, addressedToViewer, CaseAccessService, CaseReads, CaseErrorCode, CaseActionsRegistry, casePartiesOf, onRecord, CasePartsRegistry, CaseRepository, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
+import { Actor, availableActions, Clock, CommonErrorCode, FieldCipher, mayTake, ProblemException, RequestMeta, requireAction, workAddressee } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { CheckinChangeDto, CheckinRecordDto, FollowUpPlanDto } from './dto/follow-up.dto';
@@ -17,7 +17,7 @@ const DAY = 24 * 3600_000;
 /** Who a check-in is addressed to: the focal points of its agency. */
 const checkinAddressee = (c: { agency_code: string }) => workAddressee({ agency: c.agency_code });
 
-const notLead = () => ProblemException.unprocessable(FollowUpErrorCode.NotLeadAgency);
+const notLead = () => ProblemException.unprocessable(CaseErrorCode.NotLeadAgency);
 const alreadyRecorded = () => ProblemException.conflict(FollowUpErrorCode.AlreadyRecorded);
 
 /** The parties of the check-in workflow an actor is in: the check-in's agency, the case's lead agency. */
@@ -53,10 +53,10 @@ export class FollowUpService implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register(CHECKIN_DUE_TIMER, (m, id, firedAt) => this.onDue(m, id, firedAt));
-    this.parts.register('followUp', async (m, row) => this.planOf(m, row.id));
+    this.parts.register('followUp', async (m, row, reads) => this.planOf(m, row, reads));
     // The check-in workflow's actions this user may take now (the timer's are not a person's).
-    this.actions.register('follow_up', async (m, row, actor, viewer) => {
-      const checkins = await this.repository.checkinsOfCase(m, row.id);
+    this.actions.register('follow_up', async (m, row, actor, viewer, reads) => {
+      const checkins = await this.caseCheckins(m, row, reads);
       return checkins.flatMap((c) => onRecord('checkin', c.id, availableActions(CHECKIN_WORKFLOW, c.status, checkinPartiesOf(c, row, viewer, actor))));
     });
   }
@@ -64,7 +64,7 @@ export class FollowUpService implements OnModuleInit {
   create(actor: Actor, caseId: string, dto: FollowUpPlanDto, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
-      if (!isCalendarDate(dto.startDate)) throw ProblemException.unprocessable(FollowUpErrorCode.InvalidDate, { errors: [{ path: 'startDate', message: 'not a calendar date' }] });
+      if (!isCalendarDate(dto.startDate)) throw ProblemException.unprocessable(CommonErrorCode.InvalidDate, { errors: [{ path: 'startDate', message: 'not a calendar date' }] });
       if (await this.repository.planExists(m, caseId)) throw ProblemException.conflict(FollowUpErrorCode.AlreadyPlanned);
       const lead = row.lead_agency!;
       const checkins = (dto.checkins ?? DEFAULT_MONTHS.map((months) => ({ monthsAfterStart: months, agency: lead })))
@@ -100,7 +100,7 @@ export class FollowUpService implements OnModuleInit {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, c.case_id, meta, false, FollowUpErrorCode.CheckinNotFound);
       requireAction(CHECKIN_WORKFLOW, c.status, 'reschedule', checkinPartiesOf(c, row, viewer, actor), { notAllowed: alreadyRecorded, notParty: notLead });
       if (dto.dueDate !== undefined && !isCalendarDate(dto.dueDate)) {
-        throw ProblemException.unprocessable(FollowUpErrorCode.InvalidDate, { errors: [{ path: 'dueDate', message: 'not a calendar date' }] });
+        throw ProblemException.unprocessable(CommonErrorCode.InvalidDate, { errors: [{ path: 'dueDate', message: 'not a calendar date' }] });
       }
       const dueDate = await this.repository.reschedule(m, c.id, dto.dueDate ?? null, dto.agency ?? null);
       if (dueDate === undefined) throw ProblemException.conflict(FollowUpErrorCode.AlreadyRecorded);
@@ -168,10 +168,15 @@ export class FollowUpService implements OnModuleInit {
     return c;
   }
 
-  private async planOf(m: EntityManager, caseId: string) {
-    const plan = await this.repository.plan(m, caseId);
+  /** The case's check-ins, read once for the part and the actions of one answer. */
+  private caseCheckins(m: EntityManager, row: CaseRow, reads: CaseReads): Promise<CheckinRow[]> {
+    return reads.once('follow_up_checkins', () => this.repository.checkinsOfCase(m, row.id));
+  }
+
+  private async planOf(m: EntityManager, row: CaseRow, reads: CaseReads) {
+    const plan = await this.repository.plan(m, row.id);
     if (!plan) return null;
-    const checkins = await this.repository.checkinsOfCase(m, caseId);
+    const checkins = await this.caseCheckins(m, row, reads);
     return {
       startDate: plan.start_date,
       checkins: checkins.map((c) => ({

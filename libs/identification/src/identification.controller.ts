@@ -1,8 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
-import { etag, RationaleDto, CaseResponse } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, SignedIn, ParseIdPipe, ApiRefusals, ETAG_HEADER } from '@ruta/core';
-import type { Response } from 'express';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
+import { RationaleDto, CaseResponse } from '@ruta/case';
+import {
+  Actor, Allow, CurrentActor, CurrentRequest, RequestMeta, SignedIn, ParseIdPipe, ApiRefusals, ETAG_HEADER, ETagged, Idempotent,
+  IdempotentTransaction, IDEMPOTENT_REPLAYED_HEADER,
+} from '@ruta/core';
+import { EntityManager } from 'typeorm';
 import { CatalogService } from './catalog.service';
 import { DuplicatesService } from './duplicates.service';
 import { CloseScreeningDto, DuplicatesCheckDto, IntakeDto } from './dto/intake.dto';
@@ -24,18 +27,14 @@ export class IdentificationController {
 
   @Post('cases')
   @Allow('immigration_officer')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent()
   @ApiOperation({ summary: 'Intake: log a suspected case with its screening (201 with screening and duplicates)' })
-  @ApiCreatedResponse({ type: IntakeResponse, headers: ETAG_HEADER })
+  @ETagged()
+  @ApiCreatedResponse({ type: IntakeResponse, headers: { ...ETAG_HEADER, ...IDEMPOTENT_REPLAYED_HEADER } })
   @ApiRefusals(409, 422)
-  async intake(@Body() dto: IntakeDto, @Headers('idempotency-key') key: string | undefined, @CurrentActor() actor: Actor,
-    @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const result = await this.intakes.intake(actor, dto, key, meta);
-    res.status(result.status);
-    const version = (result.body as { version?: number }).version;
-    if (version !== undefined) res.setHeader('ETag', etag(version));
-    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return result.body;
+  intake(@Body() dto: IntakeDto, @Headers('idempotency-key') key: string | undefined, @IdempotentTransaction() m: EntityManager,
+    @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.intakes.intake(m, actor, dto, meta, key);
   }
 
   @Post('cases/duplicates-check')
@@ -51,39 +50,36 @@ export class IdentificationController {
   @Post('cases/:id/screenings')
   @Allow('immigration_officer', 'committee_member')
   @ApiOperation({ summary: 'Screen again (a case in screening); presumed_victim sends it to review' })
+  @ETagged()
   @ApiCreatedResponse({ type: CaseResponse, headers: ETAG_HEADER })
   @ApiRefusals(404, 409, 422)
-  async rescreen(@Param('id', ParseIdPipe) id: string, @Body() dto: ScreeningDto, @CurrentActor() actor: Actor,
-    @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const { body, version } = await this.ops.rescreen(actor, id, dto, meta);
-    res.setHeader('ETag', etag(version));
-    return body;
+  rescreen(@Param('id', ParseIdPipe) id: string, @Body() dto: ScreeningDto, @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta) {
+    return this.ops.rescreen(actor, id, dto, meta);
   }
 
   @Post('cases/:id/submit-for-review')
   @HttpCode(200)
   @Allow('immigration_officer')
   @ApiOperation({ summary: 'Send a case in screening to the case-analysis team, with a rationale' })
+  @ETagged()
   @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
   @ApiRefusals(404, 409, 422)
-  async submit(@Param('id', ParseIdPipe) id: string, @Body() dto: RationaleDto, @CurrentActor() actor: Actor,
-    @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const { body, version } = await this.ops.submitForReview(actor, id, dto.rationale, meta);
-    res.setHeader('ETag', etag(version));
-    return body;
+  submit(@Param('id', ParseIdPipe) id: string, @Body() dto: RationaleDto, @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta) {
+    return this.ops.submitForReview(actor, id, dto.rationale, meta);
   }
 
   @Post('cases/:id/close')
   @HttpCode(200)
   @Allow('immigration_officer')
   @ApiOperation({ summary: 'Close a case still in screening (no indicators, duplicate)' })
+  @ETagged()
   @ApiOkResponse({ type: CaseResponse, headers: ETAG_HEADER })
   @ApiRefusals(404, 409, 422)
-  async close(@Param('id', ParseIdPipe) id: string, @Body() dto: CloseScreeningDto, @CurrentActor() actor: Actor,
-    @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const { body, version } = await this.ops.close(actor, id, dto, meta);
-    res.setHeader('ETag', etag(version));
-    return body;
+  close(@Param('id', ParseIdPipe) id: string, @Body() dto: CloseScreeningDto, @CurrentActor() actor: Actor,
+    @CurrentRequest() meta: RequestMeta) {
+    return this.ops.close(actor, id, dto, meta);
   }
 
   @Get('catalog/indicators')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseErrorCode, CaseRecordMapper, CaseRepository, CaseService, ConsentAgencies, ecuadorDate, requireCaseAction } from '@ruta/case';
-import { Actor, Clock, FieldCipher, IdempotencyService, leadsTo, ProblemException, RequestMeta } from '@ruta/core';
+import { Actor, Clock, FieldCipher, leadsTo, ProblemException, RequestMeta } from '@ruta/core';
 import { EntityManager } from 'typeorm';
 import { CatalogService } from './catalog.service';
 import { DuplicatesService } from './duplicates.service';
@@ -10,12 +10,11 @@ import { ScreeningTasks } from './screening-tasks.service';
 /**
  * Intake by an immigration officer (PRODUCT.md sections 4 and 5), in one transaction: the case with its
  * number, minor flag and status from the screening outcome, the tasks of section 5, duplicate matches,
- * history and audit. Replays of the same Idempotency-Key answer the original case.
+ * history and audit (in the transaction of the route's Idempotency-Key, which stores the answer).
  */
 @Injectable()
 export class IntakeService {
   constructor(
-    private readonly idempotency: IdempotencyService,
     private readonly catalogs: CatalogService,
     private readonly repository: CaseRepository,
     private readonly mapper: CaseRecordMapper,
@@ -27,11 +26,7 @@ export class IntakeService {
     private readonly consentAgencies: ConsentAgencies,
   ) {}
 
-  async intake(actor: Actor, dto: IntakeDto, key: string | undefined, meta: RequestMeta) {
-    return this.idempotency.run({ userId: actor.id, route: 'POST /cases', key, body: dto }, (m) => this.create(m, actor, dto, meta, key));
-  }
-
-  private async create(m: EntityManager, actor: Actor, dto: IntakeDto, meta: RequestMeta, key: string | undefined) {
+  async intake(m: EntityManager, actor: Actor, dto: IntakeDto, meta: RequestMeta, key: string | undefined) {
     const { victim, identification: ident } = dto;
     const now = this.clock.now();
     this.mapper.checkDates(victim, ident.date, ecuadorDate(now));
@@ -43,10 +38,10 @@ export class IntakeService {
     const status = presumed ? 'identified' : 'screening';
     // The case workflow's first step: an immigration officer (of the unit that identifies the case) takes it in.
     const rule = requireCaseAction('new', 'intake', actor.roles.includes('immigration_officer') ? ['officer'] : [], {
-      notAllowed: () => ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { status: 'new', action: 'intake' } }),
+      notAllowed: () => ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { recordStatus: 'new', action: 'intake' } }),
       notParty: () => ProblemException.forbidden(),
     });
-    if (!leadsTo(rule, status)) throw ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { status: 'new', action: 'intake' } });
+    if (!leadsTo(rule, status)) throw ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { recordStatus: 'new', action: 'intake' } });
     const found = await this.duplicates.find(m, actor, victim);
 
     const columns = this.mapper.victimColumns(victim);
@@ -82,7 +77,6 @@ export class IntakeService {
     await this.duplicates.reportHidden(m, caseId, found.hidden, actor, meta);
 
     const row = (await this.repository.find(m, caseId))!;
-    const body = { ...(await this.cases.render(m, row, { kind: 'officer' })), duplicates: found.matches };
-    return { status: 201, body };
+    return { ...(await this.cases.render(m, row, { kind: 'officer' })), duplicates: found.matches };
   }
 }

@@ -86,13 +86,13 @@ export class ScreeningOpsService {
     const a = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
     const parties = casePartiesOf(a.row, a.viewer, actor);
     requireCaseAction(a.row.status, action, parties, {
-      notAllowed: (status) => ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { status, action } }), notParty: notOwnUnit,
+      notAllowed: (status) => ProblemException.conflict(CaseErrorCode.TransitionNotAllowed, { extensions: { recordStatus: status, action } }), notParty: notOwnUnit,
     });
     return { ...a, parties };
   }
 
   private async render(m: EntityManager, caseId: string, a: CaseAccess) {
     const row = (await this.repository.find(m, caseId))!;
-    return { body: await this.cases.render(m, row, a.viewer), version: row.version };
+    return this.cases.render(m, row, a.viewer);
   }
 }

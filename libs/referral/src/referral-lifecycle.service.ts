@@ -140,7 +140,7 @@ export class ReferralLifecycleService {
   /** The referral workflow decides; 422 not_referral_target (or the given problem) for an actor who is not a party. */
   private require(r: ReferralRow, action: ReferralAction, parties: ReferralParty[], notParty = () => ProblemException.unprocessable(ReferralErrorCode.NotTarget)): void {
     requireAction(REFERRAL_WORKFLOW, r.status as ReferralStatus, action, parties, {
-      notAllowed: (status) => ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed, { extensions: { status, action } }), notParty,
+      notAllowed: (status) => ProblemException.conflict(ReferralErrorCode.TransitionNotAllowed, { extensions: { recordStatus: status, action } }), notParty,
     });
   }
 

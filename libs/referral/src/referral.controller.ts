@@ -1,8 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
 import { CASE_READERS } from '@ruta/case';
-import { Actor, Allow, CurrentActor, CurrentRequest, IdempotencyService, PageQueryDto, RequestMeta, ParseIdPipe, ApiPageResponse, ApiRefusals } from '@ruta/core';
-import type { Response } from 'express';
+import {
+  Actor, Allow, CurrentActor, CurrentRequest, Idempotent, IdempotentTransaction, IDEMPOTENT_REPLAYED_HEADER, PageQueryDto, RequestMeta, ParseIdPipe,
+  ApiPageResponse, ApiRefusals,
+} from '@ruta/core';
+import { EntityManager } from 'typeorm';
 import { AcceptReferralDto, CompleteReferralDto, CreateReferralDto, DeclineReferralDto, DischargeDto, ReasonDto, ReferralListQueryDto } from './dto/referral.dto';
 import { ReferralLifecycleService } from './referral-lifecycle.service';
 import { ReferralService } from './referral.service';
@@ -15,22 +18,17 @@ export class ReferralController {
   constructor(
     private readonly referrals: ReferralService,
     private readonly lifecycle: ReferralLifecycleService,
-    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Post('cases/:id/referrals')
   @Allow('committee_member', 'service_focal_point', 'shelter_staff')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent()
   @ApiOperation({ summary: 'Refer the case to a shelter or an agency (committee, lead agency, or onward from an accepted referral)' })
-  @ApiCreatedResponse({ type: ReferralResponse })
+  @ApiCreatedResponse({ type: ReferralResponse, headers: IDEMPOTENT_REPLAYED_HEADER })
   @ApiRefusals(404, 409, 422)
-  async create(@Param('id', ParseIdPipe) id: string, @Body() dto: CreateReferralDto, @Headers('idempotency-key') key: string | undefined,
-    @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    const result = await this.idempotency.run({ userId: actor.id, route: `POST /cases/${id}/referrals`, key, body: dto }, async (m) => ({
-      status: 201, body: await this.referrals.createFromRequest(m, actor, id, dto, meta, key ? `referral:${key}` : null),
-    }));
-    res.status(result.status);
-    return result.body;
+  create(@Param('id', ParseIdPipe) id: string, @Body() dto: CreateReferralDto, @Headers('idempotency-key') key: string | undefined,
+    @IdempotentTransaction() m: EntityManager, @CurrentActor() actor: Actor, @CurrentRequest() meta: RequestMeta) {
+    return this.referrals.createFromRequest(m, actor, id, dto, meta, key ? `referral:${key}` : null);
   }
 
   @Get('cases/:id/referrals')

@@ -14,7 +14,6 @@ export enum ReferralErrorCode {
   RiskAssessmentRequired = 'risk_assessment_required',
   PlacementNotFound = 'placement_not_found',
   UnknownService = 'unknown_service',
-  ShelterNotFound = 'shelter_not_found',
   OverrideNotAllowed = 'consent_override_not_allowed',
   DischargeCompletes = 'shelter_referral_completed_by_discharge',
   NotAllowedToCancel = 'not_allowed_to_cancel',
@@ -50,7 +49,6 @@ registerProblemCodes({
   },
   [ReferralErrorCode.PlacementNotFound]: { es: 'El acogimiento no existe', en: 'The placement does not exist' },
   [ReferralErrorCode.UnknownService]: { es: 'El tipo de servicio no existe', en: 'The service type does not exist' },
-  [ReferralErrorCode.ShelterNotFound]: { es: 'La casa de acogida no existe', en: 'The shelter does not exist' },
   [ReferralErrorCode.OverrideNotAllowed]: {
     es: 'Solo un miembro del comité puede registrar una excepción al consentimiento',
     en: 'Only a committee member may record a consent override',

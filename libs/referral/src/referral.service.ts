@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { addressedToViewer, CaseAccessService, CaseActionsRegistry, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
+import { addressedToViewer, CaseAccessService, CaseReads, CaseActionsRegistry, casePartiesOf, CasePartsRegistry, onRecord, CaseRepository, CaseRow, CaseService, CaseViewer, ecuadorDate } from '@ruta/case';
 import { Actor, Addressee, availableActions, Clock, CommonErrorCode, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, pageList, ProblemException, reaches, RequestMeta, requireAction, workAddressee } from '@ruta/core';
-import { DirectoryService, ShelterView } from '@ruta/directory';
+import { DirectoryErrorCode, DirectoryService, ShelterView } from '@ruta/directory';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { ageToday, checkEligibility, FailedRule, PersonFacts } from './eligibility';
@@ -50,19 +50,24 @@ export class ReferralService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.parts.register('referrals', async (m, row) => (await this.repository.forCase(m, row.id)).map((r) => {
+    this.parts.register('referrals', async (m, row, reads) => (await this.caseReferrals(m, row, reads)).map((r) => {
       const v = this.view(r);
       return { id: v.id, caseId: v.caseId, serviceType: v.serviceType, shelterId: v.shelterId, agency: v.agency, status: v.status, reason: v.reason,
         parentReferralId: v.parentReferralId, placementId: v.placementId };
     }));
     // The referral workflow's actions this user may take now on the case's referrals they see.
-    this.actions.register('referrals', async (m, row, actor, viewer) => (await this.repository.forCase(m, row.id))
+    this.actions.register('referrals', async (m, row, actor, viewer, reads) => (await this.caseReferrals(m, row, reads))
       .filter((r) => this.seenBy(viewer, r))
       .flatMap((r) => availableActions(REFERRAL_WORKFLOW, r.status as ReferralStatus, this.partiesOf(r, row, viewer, actor))
         // The referral's kind decides too (a placement exists only while accepted, or once discharged and completed).
         .filter((a) => referralActionRefusal(a.action, { shelterId: r.shelter_id, placed: r.placement_id !== null }) === null)
         .flatMap((a) => onRecord('referral', a.action === 'discharge' ? r.placement_id ?? '' : r.id, [a]))
         .filter((a) => a.recordId !== '')));
+  }
+
+  /** The case's referrals, read once for the part and the actions of one answer. */
+  private caseReferrals(m: EntityManager, row: CaseRow, reads: CaseReads): Promise<ReferralRow[]> {
+    return reads.once('referrals', () => this.repository.forCase(m, row.id));
   }
 
   /**
@@ -76,9 +81,9 @@ export class ReferralService implements OnModuleInit {
     let agency = input.agency ?? service.default_agency_code;
     let shelterId: string | null = null;
     if (service.code === 'shelter') {
-      if (!input.shelterId) throw ProblemException.unprocessable(ReferralErrorCode.ShelterNotFound, { errors: [{ path: `${path}shelterId`, message: 'a shelter referral names a shelter' }] });
+      if (!input.shelterId) throw ProblemException.unprocessable(DirectoryErrorCode.ShelterNotFound, { errors: [{ path: `${path}shelterId`, message: 'a shelter referral names a shelter' }] });
       const shelter = await this.repository.shelter(m, input.shelterId);
-      if (!shelter) throw ProblemException.unprocessable(ReferralErrorCode.ShelterNotFound, { errors: [{ path: `${path}shelterId`, message: 'unknown shelter' }] });
+      if (!shelter) throw ProblemException.unprocessable(DirectoryErrorCode.ShelterNotFound, { errors: [{ path: `${path}shelterId`, message: 'unknown shelter' }] });
       const failed = checkEligibility(
         { active: shelter.active, sexes: shelter.eligible_sexes, minAge: shelter.min_age, maxAge: shelter.max_age,
           exploitationForms: shelter.exploitation_forms, accompanyingChildren: shelter.accompanying_children },
@@ -163,7 +168,7 @@ export class ReferralService implements OnModuleInit {
   async createFromRequest(m: EntityManager, actor: Actor, caseId: string, input: NewReferral, meta: RequestMeta, clientTxId: string | null = null): Promise<ReferralView> {
     const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta, true);
     if (!['recognized', 'in_assistance', 'follow_up'].includes(row.status)) {
-      throw ProblemException.conflict(ReferralErrorCode.CaseNotRecognized, { extensions: { status: row.status } });
+      throw ProblemException.conflict(ReferralErrorCode.CaseNotRecognized, { extensions: { recordStatus: row.status } });
     }
     let parent: ReferralRow | undefined;
     if (input.parentReferralId) {

@@ -1,11 +1,11 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { AuditService } from '@ruta/audit';
-import { CasePartsRegistry, CaseRow, CaseService } from '@ruta/case';
+import { CasePartsRegistry, CaseReads, CaseRow, CaseService } from '@ruta/case';
 import { Actor, Clock, FieldCipher, ProblemException, RequestMeta, requireAction, visaConfig } from '@ruta/core';
 import { RegularizationErrorCode } from './regularization.exception';
 import { EntityManager } from 'typeorm';
-import { VisaRepository } from './visa.repository';
+import { CaseVisaRow, VisaRepository } from './visa.repository';
 import { VISA_WORKFLOW, VisaParty } from './visa.workflow';
 
 /**
@@ -25,8 +25,8 @@ export class RegularizationService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.parts.register('visa', async (m, row) => {
-      const v = await this.repository.latestOfCase(m, row.id);
+    this.parts.register('visa', async (m, row, reads) => {
+      const v = await this.latestOfCase(m, row, reads);
       if (!v) return null;
       return {
         id: v.id, caseId: row.id, status: v.status, requestedAt: v.requested_at.toISOString(), decidedAt: v.decided_at?.toISOString() ?? null,
@@ -35,6 +35,11 @@ export class RegularizationService implements OnModuleInit {
         fee: { amount: 0, waived: true },
       };
     });
+  }
+
+  /** The case's latest request, read once for the part (the visa) and the actions (VisaService) of one answer. */
+  latestOfCase(m: EntityManager, row: CaseRow, reads: CaseReads): Promise<CaseVisaRow | undefined> {
+    return reads.once('visa_requests', () => this.repository.latestOfCase(m, row.id));
   }
 
   /** Files a request in the caller's transaction (a review decision, or an MDI committee member). */

@@ -7,11 +7,13 @@ export interface VisaRow {
   issued_on: string | null; expires_on: string | null; claimed_by: string | null; decision_task_id: string | null;
 }
 
-/** The latest request of a case as the case page shows it (with the withdrawal or denial reason). */
-export interface CaseVisaRow {
-  id: string; status: string; requested_at: Date; decided_at: Date | null; visa_number_enc: string | null; issued_on: string | null;
-  expires_on: string | null; reason_enc: string | null;
+/** The latest request of a case: what the case page shows of it (with the withdrawal or denial reason) and acts on. */
+export interface CaseVisaRow extends VisaRow {
+  reason_enc: string | null;
 }
+
+/** The statuses of an open request; a case has at most one (unique index visa_requests_one_active), its latest. */
+export const OPEN_VISA_STATUSES: readonly string[] = ['requested', 'under_review'];
 
 /** A granted visa near its expiry, with what the visa_expiry task needs of its case. */
 export interface ExpiringVisaRow {
@@ -47,14 +49,14 @@ export class VisaRepository {
   }
 
   async latestOfCase(m: EntityManager, caseId: string): Promise<CaseVisaRow | undefined> {
-    const [row] = await m.query(`SELECT id, status, requested_at, decided_at, visa_number_enc, issued_on::text AS issued_on,
-        expires_on::text AS expires_on, reason_enc FROM visa_requests WHERE case_id = $1 ORDER BY requested_at DESC LIMIT 1`, [caseId]);
+    const [row] = await m.query(`SELECT id, case_id, status, requested_at, decided_at, visa_number_enc, issued_on::text AS issued_on,
+        expires_on::text AS expires_on, claimed_by, decision_task_id, reason_enc FROM visa_requests WHERE case_id = $1 ORDER BY requested_at DESC LIMIT 1`, [caseId]);
     return row;
   }
 
   /** The case's open request (requested or under review), if any: a case has at most one. */
   async openOfCase(m: EntityManager, caseId: string): Promise<VisaRow | undefined> {
-    const [row] = await m.query(`${SELECT} WHERE case_id = $1 AND status IN ('requested', 'under_review') ORDER BY requested_at DESC LIMIT 1`, [caseId]);
+    const [row] = await m.query(`${SELECT} WHERE case_id = $1 AND status = ANY($2::text[]) ORDER BY requested_at DESC LIMIT 1`, [caseId, OPEN_VISA_STATUSES]);
     return row;
   }
 

@@ -8,7 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { GrantVisaDto, VisaQueryDto } from './dto/visa.dto';
 import { CLAIMED_BY_ANOTHER, RegularizationErrorCode } from './regularization.exception';
 import { RegularizationService } from './regularization.service';
-import { VisaMoveSet, VisaRepository, VisaRow } from './visa.repository';
+import { OPEN_VISA_STATUSES, VisaMoveSet, VisaRepository, VisaRow } from './visa.repository';
 import { VISA_WORKFLOW, VisaAction, VisaParty, VisaStatus } from './visa.workflow';
 
 export const VISA_EXPIRY_TIMER = 'visa_expiry';
@@ -34,7 +34,7 @@ function notParty(action: VisaAction, status: string): ProblemException {
   if ((action === 'grant' || action === 'deny') && status === 'under_review') {
     return ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { detail: CLAIMED_BY_ANOTHER });
   }
-  if (action === 'grant' || action === 'deny') return ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status } });
+  if (action === 'grant' || action === 'deny') return ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { recordStatus: status } });
   return ProblemException.forbidden();
 }
 
@@ -62,8 +62,9 @@ export class VisaService implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register(VISA_EXPIRY_TIMER, (m, id, firedAt) => this.onExpiryNear(m, id, firedAt));
     // The visa workflow's actions this user may take now: on the open request, or filing one.
-    this.actions.register('visa', async (m, row, actor, viewer) => {
-      const open = await this.repository.openOfCase(m, row.id);
+    this.actions.register('visa', async (m, row, actor, viewer, reads) => {
+      const latest = await this.regularization.latestOfCase(m, row, reads);
+      const open = latest && OPEN_VISA_STATUSES.includes(latest.status) ? latest : undefined;
       if (open) return onRecord('visa_request', open.id, availableActions(VISA_WORKFLOW, open.status as VisaStatus, visaPartiesOf(open, row, viewer, actor)));
       if (row.trafficking_status !== 'recognized_victim' || row.nationality.includes('ECU')) return [];
       return onRecord('visa_request', row.id, availableActions(VISA_WORKFLOW, 'new', visaPartiesOf(null, row, viewer, actor)).filter((a) => a.action === 'file'));
@@ -156,7 +157,7 @@ export class VisaService implements OnModuleInit {
     const v = await this.find(m, id, true);
     const { row, viewer } = await this.access.requireCaseAccess(m, actor, v.case_id, meta, false, RegularizationErrorCode.NotFound);
     requireAction(VISA_WORKFLOW, v.status as VisaStatus, action, visaPartiesOf(v, row, viewer, actor), {
-      notAllowed: (status) => ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status } }),
+      notAllowed: (status) => ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { recordStatus: status } }),
       notParty: (status) => notParty(action, status),
     });
     return v;
@@ -165,7 +166,7 @@ export class VisaService implements OnModuleInit {
   /** The guarded update: only from a status the workflow allows the action from (a concurrent change loses). */
   private async move(m: EntityManager, v: VisaRow, action: VisaAction, to: string, set: VisaMoveSet): Promise<void> {
     if (!(await this.repository.move(m, v.id, statusesAllowing(VISA_WORKFLOW, action), to, set))) {
-      throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { status: v.status } });
+      throw ProblemException.conflict(RegularizationErrorCode.TransitionNotAllowed, { extensions: { recordStatus: v.status } });
     }
   }
 

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import type { ConnectionOptions } from 'bullmq';
 import { ConfigType } from '@nestjs/config';
 import { redisConfig, RedisNamespace, redisOptions } from '@ruta/core';
-import { OutboxRelay } from './outbox/outbox-relay.service';
+import { OutboxRelay } from './timers/outbox-relay.service';
 import { TasksModule } from './tasks.module';
 import { TimerProcessor } from './timers/timer.processor';
 import { TimerReconciler } from './timers/timer-reconciler.service';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Clock, RedisService, tasksConfig } from '@ruta/core';
-import { OutboxRelay } from './outbox/outbox-relay.service';
+import { OutboxRelay } from './timers/outbox-relay.service';
 import { TimerReconciler } from './timers/timer-reconciler.service';
 import { TimerRegistry } from './timers/timer-registry';
 import { TimerService } from './timers/timer.service';

@@ -3,7 +3,7 @@ import { CASE_WORKFLOW, CaseAction, CaseParty, CaseWorkflowStatus, requireCaseAc
 import { CASE_PARTIES_BY_HAND, CASE_STATUSES_BY_HAND, CASE_TABLE_BY_HAND } from './case-workflow.fixture';
 
 const refuse = {
-  notAllowed: (status: string, action: string) => ProblemException.conflict('transition_not_allowed', { extensions: { status, action } }),
+  notAllowed: (status: string, action: string) => ProblemException.conflict('transition_not_allowed', { extensions: { recordStatus: status, action } }),
   notParty: () => ProblemException.forbidden('not_a_party'),
 };
 

@@ -92,8 +92,15 @@ describe('problemBody', () => {
     expect(problemBody(problem, 'es').title).toBe('El registro cambió desde que lo leyó; vuelva a cargarlo');
   });
   it('does not let extensions override the standard members', () => {
-    const body = problemBody(ProblemException.badRequest('validation_failed', { extensions: { status: 200, code: 'ok' } }), 'es');
-    expect(body).toMatchObject({ status: 400, code: 'validation_failed' });
+    // @ts-expect-error an extension named like a member of the body does not compile
+    const body = problemBody(ProblemException.badRequest('validation_failed', { extensions: { status: 200, code: 'ok', requestId: 'x', errors: [] } }), 'es');
+    expect(body).toEqual(expect.objectContaining({ status: 400, code: 'validation_failed' }));
+    expect(body).not.toHaveProperty('requestId');
+    expect(body).not.toHaveProperty('errors');
+  });
+  it('shows a record\'s own status as recordStatus beside the HTTP status', () => {
+    const body = problemBody(ProblemException.conflict('transition_not_allowed', { extensions: { recordStatus: 'closed', action: 'reopen' } }), 'en');
+    expect(body).toEqual(expect.objectContaining({ status: 409, recordStatus: 'closed', action: 'reopen' }));
   });
 });
 

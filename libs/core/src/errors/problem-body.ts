@@ -1,5 +1,5 @@
 import { Locale, LocalizedText } from '../i18n/locale';
-import { ProblemException } from './problem.exception';
+import { PROBLEM_MEMBERS, ProblemException } from './problem.exception';
 import { problemTitle, statusTitle } from './problem-messages';
 
 export interface ProblemBody {
@@ -19,10 +19,14 @@ function pick(text: LocalizedText, locale: Locale): string {
   return text[locale] ?? text.es;
 }
 
+const RESERVED: ReadonlySet<string> = new Set(PROBLEM_MEMBERS);
+
 export function problemBody(problem: ProblemException, locale: Locale, requestId?: string): ProblemBody {
   const title = problemTitle(problem.code) ?? statusTitle(problem.status);
+  // An extension never stands in for a member of the body (ProblemExtensions refuses one when it compiles).
+  const extensions = Object.entries(problem.options.extensions ?? {}).filter(([name]) => !RESERVED.has(name));
   const body: ProblemBody = {
-    ...(problem.options.extensions ?? {}),
+    ...Object.fromEntries(extensions),
     type: `urn:ruta:problem:${problem.code}`,
     title: pick(title, locale),
     status: problem.status,

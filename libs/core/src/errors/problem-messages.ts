@@ -2,12 +2,16 @@ import { LocalizedText } from '../i18n/locale';
 
 /**
  * Titles of the problem codes shared by every module. Modules add theirs with registerProblemCodes()
- * in their *.exception.ts; a code without a title falls back to the HTTP status title.
+ * in their *.exception.ts; a code without a title falls back to the HTTP status title. A code has one
+ * owner: registering it twice is refused (two modules would otherwise give it whichever title loaded last).
  */
 const titles = new Map<string, LocalizedText>();
 
 export function registerProblemCodes(codes: Record<string, LocalizedText>): void {
-  for (const [code, text] of Object.entries(codes)) titles.set(code, text);
+  for (const [code, text] of Object.entries(codes)) {
+    if (titles.has(code)) throw new Error(`Problem code "${code}" is already registered: a code has one owner`);
+    titles.set(code, text);
+  }
 }
 
 export function problemTitle(code: string): LocalizedText | undefined {
@@ -21,6 +25,7 @@ export enum CommonErrorCode {
   AlreadyExists = 'already_exists',
   VersionConflict = 'version_conflict',
   ReferenceNotFound = 'reference_not_found',
+  InvalidDate = 'invalid_date',
 }
 
 registerProblemCodes({
@@ -49,6 +54,7 @@ registerProblemCodes({
     en: 'The If-Match header with the record version is missing',
   },
   reference_not_found: { es: 'Un registro referido no existe', en: 'A referenced record does not exist' },
+  invalid_date: { es: 'Una fecha no es válida', en: 'A date is not valid' },
   constraint_violation: { es: 'La operación viola una regla de los datos', en: 'The operation breaks a data rule' },
   rate_limited: { es: 'Demasiados intentos; espere e intente de nuevo', en: 'Too many attempts; wait and try again' },
   internal_error: { es: 'Error interno del servidor', en: 'Internal server error' },

@@ -5,12 +5,20 @@ export interface ProblemFieldError {
   message: string;
 }
 
+/** The members of a problem details body that problem-body.ts writes itself (RFC 9457 and Ruta's own). */
+export const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'requestId'] as const;
+
+/**
+ * Extra members safe to show the caller (never personal data). None may be named like a member the body
+ * writes itself: a record's own status goes out as `recordStatus`, never as `status` (the HTTP status).
+ */
+export type ProblemExtensions = Record<string, unknown> & { [K in (typeof PROBLEM_MEMBERS)[number]]?: never };
+
 export interface ProblemOptions {
   /** Human-readable detail in both languages; defaults to the code's title. */
   detail?: LocalizedText;
   errors?: ProblemFieldError[];
-  /** Extra members safe to show the caller (never personal data). */
-  extensions?: Record<string, unknown>;
+  extensions?: ProblemExtensions;
   headers?: Record<string, string>;
 }
 

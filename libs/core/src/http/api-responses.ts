@@ -53,6 +53,7 @@ export class ProblemDetails {
   @ApiPropertyOptional({ type: [ProblemFieldErrorDto], description: 'Which request fields were refused' }) errors?: ProblemFieldErrorDto[];
   @ApiPropertyOptional({ description: 'version_conflict: the record\'s current version' }) currentVersion?: number;
   @ApiPropertyOptional({ description: 'transition_not_allowed: the attempted action' }) action?: string;
+  @ApiPropertyOptional({ description: 'A refusal for the state a record is in (transition_not_allowed, case_not_closable…): that record\'s own status (never `status`, which is the HTTP status)' }) recordStatus?: string;
   @ApiPropertyOptional({ description: 'quorum_not_met: members present' }) members?: number;
   @ApiPropertyOptional({ description: 'quorum_not_met: agencies present' }) agencies?: number;
   @ApiPropertyOptional({ type: QuorumRequiredDto, description: 'quorum_not_met: what the quorum needs' }) required?: QuorumRequiredDto;

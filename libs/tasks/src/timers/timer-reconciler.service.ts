@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@ruta/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { TIMER_JOB_OPTIONS, withTimeout } from '../outbox/outbox-relay.service';
-import { FIRE_TIMER_JOB, TIMER_QUEUE, timerJobId } from './timer.types';
+import { enqueueTimerJob, REDIS_TIMEOUT_MS, withTimeout } from './timer-queue';
+import { TIMER_QUEUE, timerJobId } from './timer.types';
 
 const HORIZON_MS = 24 * 3600 * 1000;
 const PAGE = 500;
@@ -38,10 +38,10 @@ export class TimerReconciler {
       for (const row of rows) {
         const fireAtMs = Number(row.fire_ms);
         const jobId = timerJobId(row.id, fireAtMs);
-        const job = await withTimeout(this.queue.getJob(jobId), 3000, 'getJob');
+        const job = await withTimeout(this.queue.getJob(jobId), REDIS_TIMEOUT_MS, 'getJob');
         const delay = Math.max(0, fireAtMs - now);
         if (!job) {
-          await withTimeout(this.queue.add(FIRE_TIMER_JOB, { timerId: row.id, fireAtMs }, { ...TIMER_JOB_OPTIONS, jobId, delay }), 3000, 'enqueue');
+          await enqueueTimerJob(this.queue, { timerId: row.id, fireAtMs }, now);
           added += 1;
         } else {
           // One round trip for the job's state, whatever it turns out to be.

@@ -1258,6 +1258,8 @@ export interface components {
             currentVersion?: number;
             /** @description transition_not_allowed: the attempted action */
             action?: string;
+            /** @description A refusal for the state a record is in (transition_not_allowed, case_not_closable…): that record's own status (never `status`, which is the HTTP status) */
+            recordStatus?: string;
             /** @description quorum_not_met: members present */
             members?: number;
             /** @description quorum_not_met: agencies present */
@@ -4902,6 +4904,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Same key and body: the original answer (Idempotent-Replayed: true); another body: 422; while the first runs: 409 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4917,6 +4920,8 @@ export interface operations {
                 headers: {
                     /** @description The record's version, `"<version>"`; send it back as If-Match */
                     ETag?: string;
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6573,6 +6578,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Same key and body: the original answer (Idempotent-Replayed: true); another body: 422; while the first runs: 409 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6588,6 +6594,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6882,6 +6890,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Same key and body: the original answer (Idempotent-Replayed: true); another body: 422; while the first runs: 409 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6897,6 +6906,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {

@@ -4,27 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, RedisService } from '@ruta/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { FIRE_TIMER_JOB, FireTimerJob, TIMER_QUEUE, timerJobId } from '../timers/timer.types';
-import { OUTBOX_TOPIC_TIMER } from './outbox.service';
+import { OUTBOX_TOPIC_TIMER } from '../outbox/outbox.service';
+import { enqueueTimerJob } from './timer-queue';
+import { FireTimerJob, TIMER_QUEUE } from './timer.types';
 
 const BATCH = 200;
 const MAX_ATTEMPTS = 20;
-const REDIS_TIMEOUT_MS = 3000;
-
-export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-export const TIMER_JOB_OPTIONS = {
-  removeOnComplete: true,
-  removeOnFail: 1000,
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 1000 },
-} as const;
 
 /**
  * Moves outbox messages to BullMQ. Rows are locked (SKIP LOCKED, so replicas share the work) and marked
@@ -57,11 +42,7 @@ export class OutboxRelay {
         for (const row of rows) {
           try {
             if (row.topic !== OUTBOX_TOPIC_TIMER) throw new Error(`unknown outbox topic ${row.topic}`);
-            const delay = Math.max(0, row.payload.fireAtMs - this.clock.nowMs());
-            await withTimeout(
-              this.queue.add(FIRE_TIMER_JOB, row.payload, { ...TIMER_JOB_OPTIONS, jobId: timerJobId(row.payload.timerId, row.payload.fireAtMs), delay }),
-              REDIS_TIMEOUT_MS, 'enqueue',
-            );
+            await enqueueTimerJob(this.queue, row.payload, this.clock.nowMs());
             relayed.push(row.id);
           } catch (err) {
             // Redis went away: stop here, nothing is counted against the messages.
