@@ -3,7 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { todayInEcuador } from '../../../lib/i18n/format';
-import { useAgencies, useCommitteeMembers, useDecide, useServiceTypes, useShelters } from '../api/review-api';
+import { useAgencies, useCommitteeMembers, useDecide, useServiceCatalog, useShelters } from '../api/review-api';
 import type { CaseRecord, DecisionRequest, Review } from '../api/types';
 import { personFacts } from '../lib/eligibility';
 import { quorumRefusal, reasonsAt } from '../lib/problem-paths';
@@ -41,7 +41,7 @@ export function DecisionForm({ record, review }: { record: CaseRecord; review: R
   const members = useCommitteeMembers();
   const agencies = useAgencies();
   const shelters = useShelters();
-  const services = useServiceTypes();
+  const services = useServiceCatalog();
   const decide = useDecide(record.id);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [decision, setDecision] = useState<Decision>('recognize');
