@@ -142,7 +142,7 @@ describe('web app: reads shared between screens', () => {
 
     // Another case under review: its page, then its review screen, where the committee recognizes the
     // person with a referral to MSP's medical care.
-    await page.getByRole('searchbox', { name: 'Buscar caso por número' }).or(page.getByRole('textbox', { name: 'Buscar caso por número' })).fill(decided);
+    await page.getByRole('textbox', { name: 'Buscar caso por número' }).fill(decided);
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: decided, exact: true }).click();
     await shows(page, page.getByRole('heading', { level: 1, name: `Caso ${decided}` }));
