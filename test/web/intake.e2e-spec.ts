@@ -150,7 +150,9 @@ describe('web app: intake for immigration officers', () => {
     const notice = await page.getByText(/Número de caso: RUTA-\d{4}-\d+/).textContent();
     const caseNumber = /RUTA-\d{4}-\d+/.exec(notice ?? '')![0];
     const caseId = new URL(page.url()).pathname.split('/').pop();
+    // Every POST carried the header, all with the same key (without the header, all would read "(none)").
     expect(posted.length).toBeGreaterThanOrEqual(2);
+    expect(posted).not.toContain('(none)');
     expect(new Set(posted).size).toBe(1);
 
     const found = await web.http().get('/api/v1/cases').query({ q: caseNumber }).set('Authorization', `Bearer ${officerToken}`);

@@ -1,14 +1,14 @@
 import { Card, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/i18n/format';
-import { useTimeline } from '../api/review-api';
+import { useCaseTimeline } from '../api/review-api';
 import { localized } from '../lib/localized';
 
 /** The case's history, compact: when, what, and which agency acted (as far as the API shows it). */
 export function CaseHistory({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation('caseAnalysis');
-  const timeline = useTimeline(caseId);
-  const items = timeline.data?.items ?? [];
+  const timeline = useCaseTimeline(caseId);
+  const items = timeline.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="history-heading">
       <Title order={2} size="h4" id="history-heading" mb="xs">{t('history.heading')}</Title>

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Radio, Stack, Textarea, Title } from '@mant
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { useAgencies, useCaseShelters, useCommitteeMembers, useDecide, useServiceTypes } from '../api/review-api';
+import { useAgencies, useCaseShelters, useCommitteeMembers, useDecide, useServiceCatalog } from '../api/review-api';
 import type { CaseRecord, DecisionRequest, Review } from '../api/types';
 import { quorumRefusal, reasonsAt } from '../lib/problem-paths';
 import { MembersField } from './members-field';
@@ -39,7 +39,7 @@ export function DecisionForm({ record, review }: { record: CaseRecord; review: R
   const members = useCommitteeMembers();
   const agencies = useAgencies();
   const shelters = useCaseShelters(record.id);
-  const services = useServiceTypes();
+  const services = useServiceCatalog();
   const decide = useDecide(record.id);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [decision, setDecision] = useState<Decision>('recognize');

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { PageFrame } from '../../../components/page-frame';
 import { ProblemAlert } from '../../../components/problem-alert';
-import { useCaseRecord, useReviews } from '../api/review-api';
+import { useCase, useCaseReviews } from '../api/review-api';
 import { CaseHistory } from '../components/case-history';
 import { CaseSummary, ScreeningExplanation } from '../components/case-summary';
 import { DecisionForm } from '../components/decision-form';
@@ -14,8 +14,8 @@ import { ReviewList } from '../components/review-list';
 export function ReviewPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('caseAnalysis');
-  const record = useCaseRecord(id);
-  const reviews = useReviews(id);
+  const record = useCase(id);
+  const reviews = useCaseReviews(id);
   const open = reviews.data?.items.find((r) => r.status === 'open');
   // The review being decided on this screen stays shown once decided, so that its outcome is seen.
   const [activeId, setActiveId] = useState<string | null>(null);

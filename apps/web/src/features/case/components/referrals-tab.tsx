@@ -9,7 +9,7 @@ import { readable } from '../api/case-rules';
 export function ReferralsTab({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation('case');
   const lang = i18n.language === 'en' ? 'en' : 'es';
-  const query = useCaseReferrals(caseId, true);
+  const query = useCaseReferrals(caseId);
   const services = useServiceNames();
   const referrals = query.data?.items ?? [];
   const shelters = useShelterNames(referrals.some((r) => r.shelterId));

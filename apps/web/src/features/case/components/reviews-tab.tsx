@@ -12,7 +12,7 @@ export function ReviewsTab({ caseId, fromCase }: { caseId: string; fromCase: Cas
   const { t, i18n } = useTranslation('case');
   const lang = i18n.language === 'en' ? 'en' : 'es';
   const committee = useUser().roles.includes('committee_member');
-  const query = useCaseReviews(caseId, committee);
+  const query = useCaseReviews(caseId, { enabled: committee });
   const reviews = committee ? query.data?.items ?? fromCase : fromCase;
   if (query.error) return <ProblemAlert error={query.error} />;
   if (reviews.length === 0) return <Text>{t('reviews.none')}</Text>;

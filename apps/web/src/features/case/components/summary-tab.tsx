@@ -1,6 +1,7 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { countryName, useCountries } from '../../../lib/api/countries';
+import { countryName } from '../../../lib/api/countries';
+import { itemsOf, useCountries } from '../../../lib/api/shared-queries';
 import { languageName } from '../../../lib/i18n/code-names';
 import { formatDate, formatDateTime } from '../../../lib/i18n/format';
 import { useBorderPointNames, useProvinceNames } from '../api/case.queries';
@@ -22,7 +23,7 @@ export function SummaryTab({ c }: { c: CaseDetail }) {
     return name ? `${name} (${code})` : code;
   };
   const borderPoint = (code: string | null | undefined) => (code ? borderPoints.data?.get(code)?.[lang] ?? code : undefined);
-  const countries = useCountries();
+  const countries = useCountries({ select: itemsOf });
   const country = (code: string) => countryName(countries.data, code, lang);
   return (
     <Stack gap="lg">

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
+import { queryKeys } from '../../../lib/api/query-keys';
 import type { ApiBody, Schema } from '../../../lib/api/types';
 
 /** A match the officer may see carries the case; one they may not see only `{match, visible: false}`. */
@@ -14,7 +15,7 @@ type CheckedVictim = ApiBody<'/api/v1/cases/duplicates-check', 'post'>['victim']
  */
 export function useDuplicatesCheck(victim: CheckedVictim, enabled: boolean) {
   return useQuery({
-    queryKey: ['duplicates-check', victim],
+    queryKey: queryKeys.intake.duplicates(victim),
     queryFn: async () => (await unwrap(api.POST('/api/v1/cases/duplicates-check', { body: { victim } }))).matches,
     enabled,
     staleTime: 30_000,

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
+import { queryKeys } from '../../../lib/api/query-keys';
 import type { ApiBody, ApiData } from '../../../lib/api/types';
 
 export type ScreeningResult = ApiData<'/api/v1/screenings/evaluate', 'post'>;
@@ -15,7 +16,7 @@ export type DryRunInput = ApiBody<'/api/v1/screenings/evaluate', 'post'>;
 export function useScreeningDryRun(input: DryRunInput | null, lang: string) {
   const answered = input?.answers.filter((a) => a.answer !== 'unknown') ?? [];
   return useQuery({
-    queryKey: ['screening-dry-run', input?.catalogVersion, input?.isMinor, answered.map((a) => `${a.indicator}=${a.answer}`).join(','), lang],
+    queryKey: queryKeys.intake.screening(input?.catalogVersion, input?.isMinor, answered.map((a) => `${a.indicator}=${a.answer}`).join(','), lang),
     queryFn: () =>
       unwrap(api.POST('/api/v1/screenings/evaluate', { body: { ...input!, answers: answered }, headers: { 'Accept-Language': lang } })),
     enabled: input !== null,

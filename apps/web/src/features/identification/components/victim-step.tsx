@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, MultiSelect, NativeSelect, NumberInput, Radi
 import type { UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCountries } from '../../../lib/api/countries';
+import { itemsOf, useCountries } from '../../../lib/api/shared-queries';
 import type { DocumentType, Sex } from '../api/intake.types';
 import { countryOptions, languageOptions } from './country-language-codes';
 import type { IntakeValues } from './intake-values';
@@ -14,7 +14,7 @@ const DOCUMENT_TYPES = ['passport', 'national_id', 'other'] as const satisfies r
 /** Who the person is: names, sex, age, nationality, documents, languages, contact. */
 export function VictimStep({ form, minor }: { form: UseFormReturnType<IntakeValues>; minor: boolean | null }) {
   const { t, i18n } = useTranslation('identification');
-  const countryTable = useCountries();
+  const countryTable = useCountries({ select: itemsOf });
   const countries = useMemo(() => countryOptions(countryTable.data ?? [], i18n.language), [countryTable.data, i18n.language]);
   const languages = useMemo(() => languageOptions(i18n.language), [i18n.language]);
   const v = form.values.victim;

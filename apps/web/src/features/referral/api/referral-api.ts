@@ -1,6 +1,8 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
+import { queryKeys } from '../../../lib/api/query-keys';
+import { invalidate } from '../../../lib/api/shared-queries';
 import type { DeclineReasonCode, ReferralItem, ReferralStatus } from './types';
 
 /** Referrals change when someone else acts on them: read again every minute. */
@@ -12,7 +14,7 @@ const REFRESH_MS = 60_000;
  */
 export function useAddressedReferrals(statuses?: ReferralStatus[]) {
   return useInfiniteQuery({
-    queryKey: ['referral', 'addressed', statuses ?? 'all'],
+    queryKey: queryKeys.referrals.addressed(statuses),
     queryFn: async ({ pageParam }) => unwrap(api.GET('/api/v1/referrals', {
       params: { query: { ...(statuses ? { status: statuses } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
     })),
@@ -27,27 +29,19 @@ export function loadedItems(data: { pages: { items: ReferralItem[] }[] } | undef
   return data ? data.pages.flatMap((p) => p.items) : [];
 }
 
-export function useShelterList() {
-  return useQuery({
-    queryKey: ['shelters'],
-    queryFn: () => unwrap(api.GET('/api/v1/shelters', { params: { query: { limit: 200 } } })),
-  });
-}
+/** The shelters (names and occupancy) and the service catalog, as every screen shares them. */
+export { useServiceCatalog, useShelters } from '../../../lib/api/shared-queries';
 
-export function useServiceCatalog() {
-  return useQuery({
-    queryKey: ['catalog', 'services'],
-    staleTime: 5 * 60_000,
-    queryFn: () => unwrap(api.GET('/api/v1/catalog/services', { params: { query: { limit: 200 } } })),
-  });
-}
+/** An action on a referral of a case (`caseId`: whose data is read again after). */
+type Action = { id: string; caseId: string } & (
+  | { kind: 'accept' }
+  | { kind: 'decline'; reason: string; reasonCode?: DeclineReasonCode }
+  | { kind: 'complete'; outcome?: string });
 
-type Action =
-  | { kind: 'accept'; id: string }
-  | { kind: 'decline'; id: string; reason: string; reasonCode?: DeclineReasonCode }
-  | { kind: 'complete'; id: string; outcome?: string };
-
-/** Accept (a shelter's accept admits), decline with a reason, complete; the referrals and occupancy are read again after. */
+/**
+ * Accept (a shelter's accept admits), decline with a reason, complete; after it, whatever the answer
+ * (someone may have acted first), the referral lists, the shelters' occupancy and the case are read again.
+ */
 export function useReferralAction() {
   const client = useQueryClient();
   return useMutation({
@@ -57,10 +51,6 @@ export function useReferralAction() {
       if (a.kind === 'decline') return unwrap(api.POST('/api/v1/referrals/{id}/decline', { params, body: { reason: a.reason, ...(a.reasonCode ? { reasonCode: a.reasonCode } : {}) } }));
       return unwrap(api.POST('/api/v1/referrals/{id}/complete', { params, body: a.outcome ? { outcome: a.outcome } : {} }));
     },
-    onSettled: () => Promise.all([
-      client.invalidateQueries({ queryKey: ['referral'] }),
-      client.invalidateQueries({ queryKey: ['shelters'] }),
-      client.invalidateQueries({ queryKey: ['case'] }),
-    ]),
+    onSettled: (_data, _error, a) => invalidate.referrals(client, a.caseId),
   });
 }

@@ -9,6 +9,9 @@ import { formatDate } from '../../../lib/i18n/format';
 import type { DeclineReasonCode, ReferralItem } from '../api/types';
 import { ReasonModal } from './reason-modal';
 
+/** The reason dialog open for one referral of one case. */
+type Dialog = { kind: 'decline' | 'complete'; id: string; caseId: string };
+
 const STATUS_COLOR: Record<string, string> = { pending: 'violet', accepted: 'indigo', declined: 'red', cancelled: 'gray', completed: 'blue' };
 
 /**
@@ -20,7 +23,7 @@ export function ReferralTable({ rows, caption, empty }: { rows: ReferralItem[]; 
   const { t, i18n } = useTranslation('referral');
   const services = useServiceCatalog();
   const action = useReferralAction();
-  const [dialog, setDialog] = useState<{ kind: 'decline' | 'complete'; id: string } | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const serviceName = (code: string) => {
     const s = services.data?.items.find((x) => x.code === code);
     return s ? (i18n.language === 'en' ? s.name.en : s.name.es) : t('unknownValue', { ns: 'common' });
@@ -55,14 +58,14 @@ export function ReferralTable({ rows, caption, empty }: { rows: ReferralItem[]; 
                     <Group gap="xs" wrap="nowrap">
                       {r.status === 'pending' && (
                         <>
-                          <Button size="xs" loading={busy} onClick={() => action.mutate({ kind: 'accept', id: r.id })}
+                          <Button size="xs" loading={busy} onClick={() => action.mutate({ kind: 'accept', id: r.id, caseId: r.caseId })}
                             aria-label={t('actions.acceptCase', { number: r.caseNumber })}>{t('actions.accept')}</Button>
-                          <Button size="xs" variant="default" onClick={() => { action.reset(); setDialog({ kind: 'decline', id: r.id }); }}
+                          <Button size="xs" variant="default" onClick={() => { action.reset(); setDialog({ kind: 'decline', id: r.id, caseId: r.caseId }); }}
                             aria-label={t('actions.declineCase', { number: r.caseNumber })}>{t('actions.decline')}</Button>
                         </>
                       )}
                       {r.status === 'accepted' && r.shelterId === null && (
-                        <Button size="xs" variant="light" onClick={() => { action.reset(); setDialog({ kind: 'complete', id: r.id }); }}
+                        <Button size="xs" variant="light" onClick={() => { action.reset(); setDialog({ kind: 'complete', id: r.id, caseId: r.caseId }); }}
                           aria-label={t('actions.completeCase', { number: r.caseNumber })}>{t('actions.complete')}</Button>
                       )}
                     </Group>
@@ -92,7 +95,7 @@ export function CaseCell({ item }: { item: ReferralItem }) {
 const DECLINE_REASON_CODES: readonly DeclineReasonCode[] = ['no_capacity', 'not_eligible', 'victim_declined', 'outside_mandate', 'other'];
 
 function ReasonModalHost({ dialog, close, action }: {
-  dialog: { kind: 'decline' | 'complete'; id: string } | null; close: () => void; action: ReturnType<typeof useReferralAction>;
+  dialog: Dialog | null; close: () => void; action: ReturnType<typeof useReferralAction>;
 }) {
   const { t } = useTranslation('referral');
   if (!dialog) return null;
@@ -103,8 +106,8 @@ function ReasonModalHost({ dialog, close, action }: {
       required={decline} submitLabel={t(decline ? 'actions.decline' : 'actions.complete')} pending={action.isPending} error={action.error}
       onClose={close}
       codes={decline ? { label: t('modal.reasonCode'), options: DECLINE_REASON_CODES.map((value) => ({ value, label: t(`reasonCodes.${value}`) })) } : undefined}
-      onSubmit={(text, code) => action.mutate(decline ? { kind: 'decline', id: dialog.id, reason: text, reasonCode: code as DeclineReasonCode | undefined }
-        : { kind: 'complete', id: dialog.id, outcome: text || undefined }, { onSuccess: close })}
+      onSubmit={(text, code) => action.mutate(decline ? { kind: 'decline', id: dialog.id, caseId: dialog.caseId, reason: text, reasonCode: code as DeclineReasonCode | undefined }
+        : { kind: 'complete', id: dialog.id, caseId: dialog.caseId, outcome: text || undefined }, { onSuccess: close })}
     />
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageFrame } from '../../../components/page-frame';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useUser } from '../../../lib/session/use-session';
-import { loadedItems, useAddressedReferrals, useShelterList } from '../api/referral-api';
+import { loadedItems, useAddressedReferrals, useShelters } from '../api/referral-api';
 import { LoadMore } from '../components/load-more';
 import { OccupancyCard } from '../components/occupancy-card';
 import { ReferralTable } from '../components/referral-table';
@@ -16,7 +16,7 @@ import { ResidentsTable } from '../components/residents-table';
 export function ShelterBoardPage() {
   const { t } = useTranslation('referral');
   const user = useUser();
-  const shelters = useShelterList();
+  const shelters = useShelters();
   const pendingQuery = useAddressedReferrals(['pending']);
   const acceptedQuery = useAddressedReferrals(['accepted']);
   const shelter = shelters.data?.items.find((s) => s.id === user.shelterId);

@@ -2,19 +2,16 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { filenameFromDisposition, saveBlob } from '../../../lib/api/download';
 import { unwrap } from '../../../lib/api/problem';
+import { queryKeys } from '../../../lib/api/query-keys';
 import type { Period } from '../lib/period';
 import type { ReportName } from './report.types';
 
 type FileAnswer = { data?: Blob; error?: unknown; response: Response };
 
-export const reportKeys = {
-  summary: (period: Period, lang: string) => ['reports', 'summary', period.from, period.to, lang] as const,
-};
-
 /** Every report of a period (GET /reports/summary), in the user's language (the client sends it). */
 export function useReportSummary(period: Period, lang: string) {
   return useQuery({
-    queryKey: reportKeys.summary(period, lang),
+    queryKey: queryKeys.reports.summary(period.from, period.to, lang),
     queryFn: () => unwrap(api.GET('/api/v1/reports/summary', { params: { query: period } })),
     // The summaries change when the worker refreshes them (minutes), not while the page is read.
     staleTime: 60_000,

@@ -2,16 +2,15 @@ import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { ProblemError, unwrap } from '../../../lib/api/problem';
+import { queryKeys } from '../../../lib/api/query-keys';
 import type { InboxFilters, Task, TaskPage } from './task.types';
 
 /** The inbox refreshes by itself: every 20 s while the page is visible, and when the window regains focus. */
 export const INBOX_REFRESH_MS = 20_000;
 
-export const inboxKey = ['tasks', 'inbox'] as const;
-
 export function useInbox(filters: InboxFilters) {
   return useInfiniteQuery({
-    queryKey: [...inboxKey, filters],
+    queryKey: queryKeys.tasks.inboxPage(filters),
     queryFn: async ({ pageParam }): Promise<TaskPage> =>
       unwrap(api.GET('/api/v1/tasks', {
         params: { query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } },
@@ -42,6 +41,6 @@ export function useTaskAction(action: TaskAction, refusedTitle: string) {
     onError: (err) => {
       notifications.show({ color: 'red', title: refusedTitle, message: err instanceof ProblemError ? err.message : String(err.message) });
     },
-    onSettled: () => client.invalidateQueries({ queryKey: inboxKey }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.tasks.inbox() }),
   });
 }
