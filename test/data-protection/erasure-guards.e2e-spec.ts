@@ -199,6 +199,12 @@ describe('Data protection: the database refuses every write that would undo an e
     expect((await owner.query(`SELECT pseudonymized_at IS NOT NULL AS erased FROM cases WHERE id = $1`, [ids.erased])).rows[0]).toEqual({ erased: true });
   });
 
+  it('still lists the erased case\'s referrals, their erased reason as null (as openapi.json declares it)', async () => {
+    const res = await t.http().get('/api/v1/referrals').query({ caseId: ids.erased }).set(p.as('committee.mdi')).expect(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(res.body.items.map((r: { reason: unknown }) => r.reason)).toEqual(res.body.items.map(() => null));
+  });
+
   it('has a row here for every table with a keep-erased trigger', async () => {
     const { rows } = await owner.query(`SELECT k.relname AS table FROM pg_trigger t JOIN pg_class k ON k.oid = t.tgrelid
       WHERE NOT t.tgisinternal AND t.tgname = k.relname || '_keep_erased' ORDER BY 1`);

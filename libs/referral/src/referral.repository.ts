@@ -5,7 +5,7 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 
 export interface ReferralRow {
   id: string; case_id: string; service_type: string; shelter_id: string | null; agency_code: string; agency_es: string;
-  agency_en: string; status: 'pending' | 'accepted' | 'declined' | 'cancelled' | 'completed'; reason_enc: string;
+  agency_en: string; status: 'pending' | 'accepted' | 'declined' | 'cancelled' | 'completed'; reason_enc: string | null;
   parent_referral_id: string | null; placement_id: string | null; response_task_id: string | null; created_at: Date;
 }
 

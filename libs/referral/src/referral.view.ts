@@ -8,12 +8,13 @@ export interface ReferralView {
   shelterId: string | null;
   agency: { code: string; name: LocalizedText };
   status: string;
-  reason: string;
+  /** Null once the case is pseudonymized (retention erases free text). */
+  reason: string | null;
   parentReferralId: string | null;
   placementId: string | null;
 }
 
-export function referralView(row: ReferralRow, reason: string): ReferralView {
+export function referralView(row: ReferralRow, reason: string | null): ReferralView {
   return {
     id: row.id,
     caseId: row.case_id,

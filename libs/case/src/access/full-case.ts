@@ -80,7 +80,7 @@ export interface FullCase {
     shelterId: string | null;
     agency: AgencyRef;
     status: string;
-    reason: string;
+    reason: string | null;
     parentReferralId: string | null;
     placementId: string | null;
   }[];

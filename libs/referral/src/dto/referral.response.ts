@@ -11,7 +11,7 @@ export class ReferralResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) shelterId: string | null;
   @ApiProperty({ type: AgencyRefDto }) agency: AgencyRefDto;
   @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'completed', 'cancelled'] }) status: string;
-  @ApiProperty() reason: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null once the case is pseudonymized (retention erases free text)' }) reason: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentReferralId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) placementId: string | null;
 }

@@ -2182,7 +2182,8 @@ export interface components {
             agency: components["schemas"]["AgencyRefDto"];
             /** @enum {string} */
             status: "pending" | "accepted" | "declined" | "completed" | "cancelled";
-            reason: string;
+            /** @description Null once the case is pseudonymized (retention erases free text) */
+            reason: string | null;
             /** Format: uuid */
             parentReferralId: string | null;
             /** Format: uuid */
@@ -2218,7 +2219,8 @@ export interface components {
             agency: components["schemas"]["AgencyRefDto"];
             /** @enum {string} */
             status: "pending" | "accepted" | "declined" | "completed" | "cancelled";
-            reason: string;
+            /** @description Null once the case is pseudonymized (retention erases free text) */
+            reason: string | null;
             /** Format: uuid */
             parentReferralId: string | null;
             /** Format: uuid */
