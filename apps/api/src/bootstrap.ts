@@ -17,6 +17,6 @@ export async function createApiApp(): Promise<NestExpressApplication> {
     abortOnError: false,
   });
   configureHttp(nest, { trustProxy: app.trustProxy, onRefusal: auditRefusals(nest), webDistDir: app.webDistDir });
-  serveOpenApi(nest, buildOpenApiDocument(nest));
+  serveOpenApi(nest, () => buildOpenApiDocument(nest));
   return nest;
 }

@@ -70,6 +70,7 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller}_${method}` });
 }
 
-export function serveOpenApi(app: NestExpressApplication, document: OpenAPIObject): void {
+/** The documentation at /api/docs (JSON at /api/docs-json), built on its first request rather than at every start. */
+export function serveOpenApi(app: NestExpressApplication, document: () => OpenAPIObject): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 }

@@ -1,4 +1,4 @@
-import { init, type EChartsOption } from 'echarts';
+import type { EChartsOption } from 'echarts';
 import type { ReportTable } from '../report.types';
 import { cellNumber, cellText, columnDigits, winAnsiText, type ReportLanguage } from './cell-text';
 
@@ -116,6 +116,9 @@ export function renderChartSvg(table: ReportTable, opts: ChartSvgOptions): strin
     };
   }
 
+  // echarts is large: loaded with the first chart drawn, not with every start of the API.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { init } = require('echarts') as typeof import('echarts');
   const chart = init(null, null, { renderer: 'svg', ssr: true, width: opts.width, height });
   try {
     chart.setOption(option);

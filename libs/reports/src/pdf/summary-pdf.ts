@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { ReportSummary, ReportTable } from '../report.types';
 import { cellText, NOT_APPLICABLE, winAnsiText } from '../chart/cell-text';
 import { renderChartSvg } from '../chart/report-chart.svg';
@@ -30,6 +28,9 @@ export interface SummaryPdfOptions {
 export async function renderSummaryPdf(summary: ReportSummary, options: SummaryPdfOptions = {}): Promise<Buffer> {
   const texts = PDF_TEXTS[summary.language];
   const generatedAt = new Date(summary.generatedAt);
+  // pdfkit and svg-to-pdfkit are loaded with the first PDF made, not with every start of the API.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const PDFDocument = require('pdfkit') as typeof import('pdfkit');
   const doc = new PDFDocument({
     size: PAGE.size,
     margins: PAGE.margins,
@@ -160,7 +161,8 @@ function drawReport(
     y += CHART_GAP;
     // A chart is never split; on a page of its own it carries its report's title.
     if (y + chartHeight > CONTENT_BOTTOM) y = continued() + 4;
-    SVGtoPDF(doc, svg, x, y, { width: CONTENT_WIDTH, height: chartHeight, assumePt: true, warningCallback: onChartWarning });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('svg-to-pdfkit') as typeof import('svg-to-pdfkit'))(doc, svg, x, y, { width: CONTENT_WIDTH, height: chartHeight, assumePt: true, warningCallback: onChartWarning });
     y += chartHeight;
   }
   return y + 20;
