@@ -3,10 +3,12 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { CameToAttention, ExploitationForm } from '../api/intake.types';
 import type { BorderPoint, Province } from '../api/reference-data';
+import { everyValueOf } from '../../../lib/api/enum-options';
 import type { IntakeValues } from './intake-values';
 
-const CAME_TO_ATTENTION = ['border_control', 'operation', 'complaint', 'self_referral', 'abroad_consulate', 'other'] as const satisfies readonly CameToAttention[];
-const EXPLOITATION_FORMS = ['sexual_exploitation', 'labour_exploitation', 'begging', 'servile_marriage', 'illegal_adoption', 'forced_recruitment', 'organ_removal', 'other'] as const satisfies readonly ExploitationForm[];
+// The contract's values, in the order the officer sees them (the type check refuses a value left out).
+const CAME_TO_ATTENTION = everyValueOf<CameToAttention>()(['border_control', 'operation', 'complaint', 'self_referral', 'abroad_consulate', 'other']);
+const EXPLOITATION_FORMS = everyValueOf<ExploitationForm>()(['sexual_exploitation', 'labour_exploitation', 'begging', 'servile_marriage', 'illegal_adoption', 'forced_recruitment', 'organ_removal', 'other']);
 
 /** When, where and how the person came to attention, and the forms of exploitation seen. */
 export function IdentificationStep({ form, provinces, borderPoints }: {

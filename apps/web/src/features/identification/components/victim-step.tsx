@@ -3,13 +3,15 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemsOf, useCountries } from '../../../lib/api/shared-queries';
+import { everyValueOf } from '../../../lib/api/enum-options';
 import type { DocumentType, Sex } from '../api/intake.types';
 import { countryOptions, languageOptions } from './country-language-codes';
 import type { IntakeValues } from './intake-values';
 import { MinorBadge } from './minor-badge';
 
-const SEXES = ['female', 'male', 'intersex', 'unknown'] as const satisfies readonly Sex[];
-const DOCUMENT_TYPES = ['passport', 'national_id', 'other'] as const satisfies readonly DocumentType[];
+// The contract's values, in the order the officer sees them (the type check refuses a value left out).
+const SEXES = everyValueOf<Sex>()(['female', 'male', 'intersex', 'unknown']);
+const DOCUMENT_TYPES = everyValueOf<DocumentType>()(['passport', 'national_id', 'other']);
 
 /** Who the person is: names, sex, age, nationality, documents, languages, contact. */
 export function VictimStep({ form, minor }: { form: UseFormReturnType<IntakeValues>; minor: boolean | null }) {
