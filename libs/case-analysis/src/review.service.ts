@@ -80,9 +80,10 @@ export class ReviewService implements OnModuleInit {
 
   async list(actor: Actor, caseId: string, query: { limit?: number; cursor?: string }, meta: RequestMeta) {
     return this.ds.transaction(async (m) => {
-      await this.access.requireCaseAccess(m, actor, caseId, meta);
+      const { row } = await this.access.requireCaseAccess(m, actor, caseId, meta);
       const items = [];
-      for (const r of await this.repository.forCase(m, caseId)) items.push(await this.view(r));
+      for (const r of await this.repository.forCase(m, row.id)) items.push(await this.view(r));
+      await this.audit.record(m, { actor, meta, action: 'review.list', subjectType: 'case', subjectId: row.id, caseId: row.id });
       return pageList(items, query, (r) => r.id);
     });
   }

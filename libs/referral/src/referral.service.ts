@@ -152,6 +152,8 @@ export class ReferralService implements OnModuleInit {
     return this.ds.transaction(async (m) => {
       const { row } = await this.access.requireCaseAccess(m, actor, caseId, meta);
       const person = this.personFacts(row);
+      // What the answer tells of the person (sex, age, forms of exploitation, through each shelter's rules).
+      await this.audit.record(m, { actor, meta, action: 'referral.eligibility_read', subjectType: 'case', subjectId: row.id, caseId: row.id });
       const shelters = (await this.directory.listShelters(m)).map((s: ShelterView): ShelterView & { eligible: boolean; failedRules: FailedRule[] } => {
         const failedRules = checkEligibility({ active: s.active, ...s.eligibility }, person);
         return { ...s, eligible: failedRules.length === 0, failedRules };
@@ -204,6 +206,7 @@ export class ReferralService implements OnModuleInit {
     return this.ds.transaction(async (m) => {
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, caseId, meta);
       const rows = await this.repository.forCase(m, row.id);
+      await this.audit.record(m, { actor, meta, action: 'referral.case_list', subjectType: 'case', subjectId: row.id, caseId: row.id });
       // Oldest first; the cursor is the position (auditors' entries carry no id).
       const page = pageList(this.visibleTo(viewer, rows).map((item, position) => ({ item, position })), query, (x) => String(x.position));
       return { items: page.items.map((x) => x.item), nextCursor: page.nextCursor };
