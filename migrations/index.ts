@@ -19,6 +19,7 @@ import { CreateReportFacts1764960000000 } from './1764960000000-CreateReportFact
 import { KeepShelterCountersByTrigger1764972000000 } from './1764972000000-KeepShelterCountersByTrigger';
 import { CreateInstanceIdentity1764987000000 } from './1764987000000-CreateInstanceIdentity';
 import { ProtectShelterCounters1764990000000 } from './1764990000000-ProtectShelterCounters';
+import { KeepErasedCasesOutOfReach1764995000000 } from './1764995000000-KeepErasedCasesOutOfReach';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   KeepShelterCountersByTrigger1764972000000,
   CreateInstanceIdentity1764987000000,
   ProtectShelterCounters1764990000000,
+  KeepErasedCasesOutOfReach1764995000000,
 ];

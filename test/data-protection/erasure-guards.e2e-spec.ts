@@ -67,7 +67,9 @@ const GUARDED: Guarded[] = [
   {
     table: 'case_stakes', rows: `case_id = :erased`,
     inserts: [`INSERT INTO case_stakes (case_id, role, agency_code, reason) VALUES (:erased, 'service_focal_point', 'MSP', 'erasure_probe')`],
-    updates: [],
+    // New access by moving a stake: to another agency, or from a live case onto the erased one.
+    updates: [`UPDATE case_stakes SET agency_code = 'FGE' WHERE case_id = :erased AND agency_code IS NOT NULL`,
+      `UPDATE case_stakes SET case_id = :erased WHERE case_id = :live`],
     allowed: [`UPDATE case_stakes SET reason = reason WHERE case_id = :erased`],
   },
   {
@@ -90,7 +92,9 @@ const GUARDED: Guarded[] = [
       SELECT case_id, service_type, agency_code, 'pending', consent_basis, created_by FROM referrals WHERE case_id = :erased AND shelter_id IS NULL ORDER BY created_at LIMIT 1`],
     updates: writes('referrals', `case_id = :erased`, ['reason_enc', 'response_reason_enc', 'outcome_enc'])
       // The justification of a consent override may only be on an overridden referral.
-      .concat(`UPDATE referrals SET consent_basis = 'override', override_justification_enc = ${TEXT} WHERE case_id = :erased`),
+      .concat(`UPDATE referrals SET consent_basis = 'override', override_justification_enc = ${TEXT} WHERE case_id = :erased`)
+      // New access by moving a referral to another agency.
+      .concat(`UPDATE referrals SET agency_code = 'FGE' WHERE case_id = :erased AND shelter_id IS NULL`),
     allowed: [`UPDATE referrals SET status = status WHERE case_id = :erased`],
   },
   {
@@ -99,7 +103,9 @@ const GUARDED: Guarded[] = [
     inserts: [`INSERT INTO placements (case_id, shelter_id, referral_id, status, admitted_at, discharged_at, discharge_reason)
       SELECT p.case_id, p.shelter_id, (SELECT id FROM referrals WHERE case_id = :erased AND shelter_id IS NULL ORDER BY created_at LIMIT 1),
         'discharged', p.admitted_at, p.discharged_at, p.discharge_reason FROM placements p WHERE p.case_id = :erased ORDER BY p.admitted_at LIMIT 1`],
-    updates: writes('placements', 'case_id = :erased', ['risk_assessment_enc']),
+    updates: writes('placements', 'case_id = :erased', ['risk_assessment_enc'])
+      // New access by moving the stay to another shelter.
+      .concat(`UPDATE placements SET shelter_id = (SELECT s.id FROM shelters s WHERE s.id <> placements.shelter_id AND s.active ORDER BY s.code LIMIT 1) WHERE case_id = :erased`),
     allowed: [`UPDATE placements SET status = status WHERE case_id = :erased`],
   },
   {
