@@ -18,10 +18,14 @@ export async function queueIdle(queue: Queue): Promise<boolean> {
  */
 export async function backgroundSettled(t: TestApp, timeoutMs = 15_000): Promise<void> {
   const ds = t.app.get(DataSource);
-  const queue = t.app.get<Queue>(getQueueToken(TIMER_QUEUE), { strict: false });
+  await workSettled((sql) => ds.query(sql), t.app.get<Queue>(getQueueToken(TIMER_QUEUE), { strict: false }), timeoutMs);
+}
+
+/** The same, for a database and a queue reached directly (Ruta running in other processes). */
+export async function workSettled(query: (sql: string) => Promise<{ pending: number }[]>, queue: Queue, timeoutMs = 15_000): Promise<void> {
   let quietTimes = 0;
   await waitFor(async () => {
-    const [{ pending }] = await ds.query(`SELECT count(*)::int AS pending FROM outbox WHERE relayed_at IS NULL`);
+    const [{ pending }] = await query(`SELECT count(*)::int AS pending FROM outbox WHERE relayed_at IS NULL`);
     quietTimes = pending === 0 && (await queueIdle(queue)) ? quietTimes + 1 : 0;
     return quietTimes >= 2;
   }, timeoutMs, 25);

@@ -5,6 +5,7 @@ import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { bootApp, freshDatabase, TestApp, waitFor } from '../support/app';
 import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
+import { queueIdle } from '../support/settle';
 
 export interface TimerHarness {
   t: TestApp;
@@ -63,10 +64,7 @@ export async function bootOnOwnRedis(name: string, overrides: Record<string, str
       }, 10000);
     },
     settled: async () => {
-      await waitFor(async () => {
-        const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
-        return counts.waiting + counts.active + counts.prioritized === 0;
-      }, 10000, 20);
+      await waitFor(() => queueIdle(queue), 10000, 20);
     },
     close: async () => {
       try {

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { FIRE_TIMER_JOB, TIMER_JOB_OPTIONS, TIMER_QUEUE, timerJobId } from '@ruta/tasks';
 import { freshDatabase, waitFor } from '../support/app';
-import { queueIdle } from '../support/settle';
+import { workSettled } from '../support/settle';
 import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
 import { intake } from '../identification/fixtures';
 import { RutaProcess, startRutaProcess, stopAll } from '../support/processes';
@@ -110,12 +110,7 @@ describe('Two API processes and two worker processes on one database and one Red
       await waitFor(async () => (await Promise.all(again.map((id) => queue.getJob(id)))).every((job) => !job), 15000);
       expect(await queue.getJobCounts('failed')).toEqual({ failed: 0 });
       // Any other delivery (two reconcilers, two processors) taken and run before the effects are counted.
-      let quiet = 0;
-      await waitFor(async () => {
-        const [{ pending }] = (await owner.query(`SELECT count(*)::int AS pending FROM outbox WHERE relayed_at IS NULL`)).rows;
-        quiet = pending === 0 && (await queueIdle(queue)) ? quiet + 1 : 0;
-        return quiet >= 2;
-      }, 15000, 25);
+      await workSettled(async (sql) => (await owner.query(sql)).rows, queue);
     } finally {
       await queue.close();
     }
