@@ -3,8 +3,8 @@
 // `npm test`: the checks and builds (two at a time: the machine may have two cores), then every jest project
 // (unit, integration, end to end, browser) in parallel workers, each worker on a database of its own copied
 // from one migrated template (test/support/jest-setup.ts), then one closing line "tests: N passed, N failed".
-//   --screenshots   also rewrite the committed screenshots under docs/screenshots/ (npm run screenshots);
-//                   otherwise the browser tests write theirs under .data/screenshots/
+//   --screenshots   the browser tests also rewrite the committed screenshots under docs/screenshots/
+//                   (npm run screenshots); RUTA_SCREENSHOTS=<folder> writes them there; otherwise none is taken
 //   RUTA_TEST_WORKERS=n   jest workers (default: one more than the cores, at least 2)
 // Any other argument goes to jest (a path pattern, --testPathPatterns, --selectProjects=…).
 const fs = require('node:fs');
@@ -33,6 +33,11 @@ async function pool(jobs, size) {
   return outcomes;
 }
 
+/** tsc without output, incremental: what it learnt of the unchanged files is kept under .data/tsc/ (half the time). */
+function typeCheck(project, name) {
+  return run([tsc, '--noEmit', '-p', project, '--incremental', '--tsBuildInfoFile', path.join(root, '.data', 'tsc', `${name}.tsbuildinfo`)], { stdio: 'pipe' });
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const screenshots = args.includes('--screenshots');
@@ -44,9 +49,9 @@ async function main() {
   // Longest first. The type check covers the tests too (swc, which jest uses, does not check types); the
   // API build is what the tests that start Ruta as child processes run (skipped when dist/ is current).
   const outcomes = await pool([
-    { label: 'type check', run: () => run([tsc, '--noEmit', '-p', 'tsconfig.json'], quiet) },
+    { label: 'type check', run: () => typeCheck('tsconfig.json', 'api') },
     { label: 'API build', run: () => buildApi({ ifStale: true, ...quiet }) },
-    { label: 'web type check', run: () => run([tsc, '--noEmit', '-p', 'apps/web/tsconfig.json'], quiet) },
+    { label: 'web type check', run: () => typeCheck('apps/web/tsconfig.json', 'web') },
     { label: 'web build and budget', run: () => buildWeb(quiet) },
   ], 2);
   const failed = outcomes.filter((o) => o.code !== 0);
@@ -59,7 +64,7 @@ async function main() {
   // A larger young generation: jest loads the app's module graph again in every file, and with V8's default
   // the collector runs often enough to cost about 5 % of the run's CPU.
   const nodeOptions = [process.env.NODE_OPTIONS, '--max-semi-space-size=64'].filter(Boolean).join(' ');
-  const env = { ...process.env, NODE_OPTIONS: nodeOptions, RUTA_SCREENSHOTS: screenshots ? '1' : '' };
+  const env = { ...process.env, NODE_OPTIONS: nodeOptions, RUTA_SCREENSHOTS: screenshots ? '1' : (process.env.RUTA_SCREENSHOTS ?? '') };
   const jest = await new Promise((resolve) => {
     const child = require('node:child_process').spawn(process.execPath, [
       require.resolve('jest/bin/jest'), `--maxWorkers=${workers}`, '--coverage', '--json', `--outputFile=${results}`, ...jestArgs,

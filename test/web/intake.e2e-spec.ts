@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
 import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { intake } from '../identification/fixtures';
-import { LAPTOP, screenshot, SCREENSHOTS, seriousA11yViolations, startWebApp, TABLET, type WebApp, type WebUser } from '../support/browser';
+import { LAPTOP, screenshot, seriousA11yViolations, startWebApp, TABLET, type WebApp, type WebUser } from '../support/browser';
 
 // Intake in the browser (issue 10, PRODUCT.md section 15): the guided form, the live screening result
 // with its explanation before saving, the minor flag, the duplicate check, the draft kept in the
@@ -117,7 +116,7 @@ describe('web app: intake for immigration officers', () => {
     // The checklist beside its explanation, as the officer sees it while answering (not the full page).
     await page.getByRole('heading', { name: 'Explotación', level: 3 }).scrollIntoViewIfNeeded();
     await page.getByRole('heading', { name: 'Explotación', level: 3 }).evaluate((h) => window.scrollBy(0, h.getBoundingClientRect().top - 80));
-    await page.screenshot({ path: join(SCREENSHOTS, 'intake-result-es.png') });
+    await screenshot(page, 'intake-result-es', { fullPage: false });
     await page.getByRole('button', { name: 'Siguiente: revisar y enviar' }).click();
 
     // Review: the duplicate check shows the earlier case, with a link to it; the officer may still send.
@@ -244,7 +243,7 @@ describe('web app: intake for immigration officers', () => {
     await page.getByTestId('screening-outcome').filter({ hasText: 'Presunta víctima' }).waitFor();
     // At tablet width the explanation follows the checklist and the outcome stays in view above it.
     await page.getByRole('heading', { name: 'Explotación', level: 3 }).evaluate((h) => window.scrollBy(0, h.getBoundingClientRect().top - 140));
-    await page.screenshot({ path: join(SCREENSHOTS, 'intake-tablet-es.png') });
+    await screenshot(page, 'intake-tablet-es', { fullPage: false });
     await tabTo(u, /^Siguiente: revisar y enviar$/);
     await kb.press('Enter');
 
