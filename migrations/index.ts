@@ -20,6 +20,7 @@ import { KeepShelterCountersByTrigger1764972000000 } from './1764972000000-KeepS
 import { CreateInstanceIdentity1764987000000 } from './1764987000000-CreateInstanceIdentity';
 import { ProtectShelterCounters1764990000000 } from './1764990000000-ProtectShelterCounters';
 import { KeepErasedCasesOutOfReach1764995000000 } from './1764995000000-KeepErasedCasesOutOfReach';
+import { CancelReferralsWithTheirCase1765000000000 } from './1765000000000-CancelReferralsWithTheirCase';
 
 /** Listed explicitly (not globbed) so that jest and the built app load the same classes. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   CreateInstanceIdentity1764987000000,
   ProtectShelterCounters1764990000000,
   KeepErasedCasesOutOfReach1764995000000,
+  CancelReferralsWithTheirCase1765000000000,
 ];

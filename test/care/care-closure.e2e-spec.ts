@@ -185,6 +185,11 @@ describe('Care plans and closure (issue 5)', () => {
 
   it('closes only with approval by another agency, cancels open tasks, and reopens to the previous status', async () => {
     await t.http().post(`/api/v1/cases/${caseId}/closure-requests`).set(p.as('focal.msp')).send({ reason: 'returned_abroad' }).expect(422);
+    // The girl is placed at Casa Linda: the discharge comes first (PRODUCT.md section 4).
+    await t.http().post(`/api/v1/cases/${caseId}/closure-requests`).set(p.as('focal.mies')).send({ reason: 'returned_abroad' }).expect(409);
+    const [placement] = await ds.query(`SELECT id FROM placements WHERE case_id = $1 AND status = 'active'`, [caseId]);
+    await t.http().post(`/api/v1/placements/${placement.id}/discharge`).set(p.as('staff.casalinda'))
+      .send({ reason: 'transferred' }).expect(200);
     const request = await t.http().post(`/api/v1/cases/${caseId}/closure-requests`).set(p.as('focal.mies')).send({ reason: 'returned_abroad' }).expect(201);
     expect((await p.inbox('committee.sdh', 'closure_approval')).some((x) => x.caseId === caseId)).toBe(true);
     const own = await t.http().post(`/api/v1/closure-requests/${request.body.id}/approve`).set(p.as('committee.mies'));
@@ -197,12 +202,14 @@ describe('Care plans and closure (issue 5)', () => {
     expect(approved.body).toMatchObject({ status: 'approved', requestingAgency: { code: 'MIES' }, decidingAgency: { code: 'SDH', name: { es: 'Secretaría de Derechos Humanos', en: 'Secretariat for Human Rights' } } });
     const closed = await t.http().get(`/api/v1/cases/${caseId}`).set(p.as('committee.mdi')).expect(200);
     expect(closed.body.status).toBe('closed');
-    const [{ open: openAfter }] = await ds.query(`SELECT count(*)::int AS open FROM tasks WHERE case_id = $1 AND status IN ('open', 'claimed')`, [caseId]);
-    expect(openAfter).toBe(0);
+    // Every open task ends with the case, but the decision on the article 104 request, which goes on.
+    const openAfter = await ds.query(`SELECT type FROM tasks WHERE case_id = $1 AND status IN ('open', 'claimed')`, [caseId]);
+    expect(openAfter.map((r: { type: string }) => r.type)).toEqual(['visa_decision']);
     await t.http().post(`/api/v1/closure-requests/${request.body.id}/approve`).set(p.as('committee.mdi')).expect(409);
     const reopened = await t.http().post(`/api/v1/cases/${caseId}/reopen`).set(p.as('committee.mdi')).send({ reason: 'La víctima regresó al país' }).expect(200);
     expect(reopened.body).toMatchObject({ status: 'in_assistance', traffickingStatus: 'recognized_victim' });
     const timeline = await t.http().get(`/api/v1/cases/${caseId}/timeline`).set(p.as('committee.mdi')).expect(200);
-    expect(timeline.body.items.slice(-2).map((i: { action: string }) => i.action)).toEqual(['approve_closure', 'reopen']);
+    // The medical referral, never accepted, was cancelled with the closure.
+    expect(timeline.body.items.slice(-3).map((i: { action: string }) => i.action)).toEqual(['approve_closure', 'referral_cancel', 'reopen']);
   });
 });

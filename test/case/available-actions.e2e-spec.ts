@@ -81,6 +81,12 @@ describe('Available actions on a case, from the workflow maps', () => {
     expect(await actionsOf(caseId, 'staff.casalinda')).toEqual([`referral discharge ${placementId}`]);
     // With someone placed, the shelter referral cannot be cancelled: it is no longer listed.
     expect(await actionsOf(caseId, 'committee.mdi')).toEqual([`referral cancel ${medicalRef}`, `visa_request withdraw ${visaId}`].sort());
+    // Nor can the case be closed (PRODUCT.md section 4: discharge first): not listed, and refused.
+    expect(await actionsOf(caseId, 'focal.sdh')).not.toContain(`closure_request request ${caseId}`);
+    const placedRefusal = await t.http().post(`/api/v1/cases/${caseId}/closure-requests`).set(p.as('focal.sdh')).send({ reason: 'declined_assistance' }).expect(409);
+    expect(placedRefusal.body.code).toBe('active_placement');
+    await t.http().post(`/api/v1/placements/${placementId}/discharge`).set(p.as('staff.casalinda')).send({ reason: 'left_voluntarily' }).expect(200);
+    expect(await actionsOf(caseId, 'focal.sdh')).toContain(`closure_request request ${caseId}`);
 
     // Listed, accepted: the lead agency requests the closure.
     const closure = await t.http().post(`/api/v1/cases/${caseId}/closure-requests`).set(p.as('focal.sdh')).send({ reason: 'declined_assistance' }).expect(201);
@@ -92,11 +98,9 @@ describe('Available actions on a case, from the workflow maps', () => {
     await t.http().post(`/api/v1/closure-requests/${closure.body.id}/approve`).set(p.as('committee.sdh')).send({}).expect(422);
     // Listed, accepted: another agency's committee member approves, and the case is closed; reopening is now the committee's.
     await t.http().post(`/api/v1/closure-requests/${closure.body.id}/approve`).set(p.as('committee.mies')).send({}).expect(200);
-    // Approving the closure leaves a pending referral pending (PRODUCT.md does not say otherwise): it may still be cancelled.
-    expect(await actionsOf(caseId, 'committee.mies')).toEqual([`case reopen ${caseId}`, `referral cancel ${medicalRef}`]);
-    await t.http().post(`/api/v1/referrals/${medicalRef}/cancel`).set(p.as('committee.mies')).send({ reason: 'Caso cerrado' }).expect(200);
+    // Approving the closure cancels the referral not yet accepted (section 4): nothing is left to cancel.
     expect(await actionsOf(caseId, 'committee.mies')).toEqual([`case reopen ${caseId}`]);
-    // So does the open visa request: the lead agency may still withdraw it.
+    // The undecided visa request goes on: the lead agency may still withdraw it.
     expect(await actionsOf(caseId, 'focal.sdh')).toEqual([`visa_request withdraw ${visaId}`]);
     await t.http().post(`/api/v1/visa-requests/${visaId}/withdraw`).set(p.as('focal.sdh')).send({ reason: 'Caso cerrado' }).expect(200);
     expect(await actionsOf(caseId, 'focal.sdh')).toEqual([]);

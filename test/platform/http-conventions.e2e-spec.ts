@@ -150,9 +150,9 @@ describe('HTTP conventions (PRODUCT.md section 13)', () => {
     expect(countries.body.nextCursor).toBeNull();
     // Ecuador's borders and routes first.
     expect(countries.body.items.slice(0, 3)).toEqual([
-      { code: 'ECU', name: { es: 'Ecuador', en: 'Ecuador' } },
-      { code: 'VEN', name: { es: 'Venezuela', en: 'Venezuela' } },
-      { code: 'COL', name: { es: 'Colombia', en: 'Colombia' } },
+      { code: 'ECU', name: { es: 'Ecuador', en: 'Ecuador' }, issuesDocuments: true },
+      { code: 'VEN', name: { es: 'Venezuela', en: 'Venezuela' }, issuesDocuments: true },
+      { code: 'COL', name: { es: 'Colombia', en: 'Colombia' }, issuesDocuments: true },
     ]);
     expect(countries.body.items.find((c: { code: string }) => c.code === 'USA').name).toEqual({ es: 'Estados Unidos', en: 'United States' });
     expect(countries.body.items.length).toBeGreaterThan(40);

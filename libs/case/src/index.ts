@@ -12,6 +12,7 @@ export * from './dto/victim.dto';
 export * from './identity/normalize';
 export * from './case-parts.registry';
 export * from './case-actions.registry';
+export * from './case-closure.hooks';
 export * from './case-reads';
 export * from './case-view.assembler';
 export { CASE_READERS } from './case.controller';

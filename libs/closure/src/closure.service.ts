@@ -1,12 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { allowedAction, CaseAccessService, CaseErrorCode, CaseActionsRegistry, CaseParty, onRecord, casePartiesOf, CaseRepository, CaseService, CaseViewer } from '@ruta/case';
+import { allowedAction, CaseAccessService, CaseErrorCode, CaseActionsRegistry, CaseClosureHooks, CaseParty, onRecord, casePartiesOf, CaseRepository, CaseService, CaseViewer } from '@ruta/case';
 import { Actor, availableActions, Clock, FieldCipher, ProblemException, RequestMeta, requireAction } from '@ruta/core';
 import { ClosureErrorCode } from './closure.exception';
 import { ClosureRepository } from './closure.repository';
 import { ClosureAction, ClosureParty, ClosureStatus, CLOSURE_WORKFLOW } from './closure.workflow';
-import { TasksService } from '@ruta/tasks';
+import { TASK_TYPES, TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyNames, AgencyRef } from '@ruta/directory';
 
@@ -32,7 +32,9 @@ function caseParties(parties: ClosureParty[]): CaseParty[] {
 
 /**
  * Closure of a recognized case (PRODUCT.md section 4): requested by the lead agency, approved by a committee
- * member of another agency (two people, two agencies), with the case's open tasks cancelled; and reopening.
+ * member of another agency (two people, two agencies), refused while the person is placed; on approval each
+ * module closes its records (CaseClosureHooks) and the case's open tasks end, but those whose work continues;
+ * and reopening.
  */
 @Injectable()
 export class ClosureService implements OnModuleInit {
@@ -48,14 +50,20 @@ export class ClosureService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly agencies: AgencyNames,
     private readonly actions: CaseActionsRegistry,
+    private readonly hooks: CaseClosureHooks,
   ) {}
 
   onModuleInit(): void {
     // The closure workflow's actions this user may take now: request a closure, or decide the pending request.
     this.actions.register('closure', async (m, row, actor, viewer) => {
       const pending = await this.repository.pendingOfCase(m, row.id);
-      if (pending) return onRecord('closure_request', pending.id, availableActions(CLOSURE_WORKFLOW, 'pending', closurePartiesOf(pending, viewer, actor)));
-      if (!allowedAction(row.status, 'approve_closure')) return [];
+      // Neither requested nor approved while a module refuses it (the person placed): rejecting still is.
+      if (pending) {
+        const refused = await this.hooks.refused(m, row.id);
+        return onRecord('closure_request', pending.id, availableActions(CLOSURE_WORKFLOW, 'pending', closurePartiesOf(pending, viewer, actor))
+          .filter((a) => !(refused && a.action === 'approve')));
+      }
+      if (!allowedAction(row.status, 'approve_closure') || (await this.hooks.refused(m, row.id))) return [];
       const lead: ClosureParty[] = casePartiesOf(row, viewer, actor).includes('lead_agency') ? ['lead_agency'] : [];
       return onRecord('closure_request', row.id, availableActions(CLOSURE_WORKFLOW, 'new', lead));
     });
@@ -69,6 +77,8 @@ export class ClosureService implements OnModuleInit {
       // Closable: the statuses from which the case workflow lets a closure be approved.
       if (!allowedAction(row.status, 'approve_closure')) throw ProblemException.conflict(ClosureErrorCode.NotClosable, { extensions: { recordStatus: row.status } });
       if (await this.repository.hasPending(m, caseId)) throw ProblemException.conflict(ClosureErrorCode.AlreadyPending);
+      // What must happen first, by the modules that own it (the person still placed: discharge first).
+      await this.hooks.refuse(m, caseId);
       const id = await this.repository.insert(m, { caseId, reason, by: actor.id, agency: actor.agencyCode });
       const task = await this.cases.addTask(m, {
         type: 'closure_approval', caseId, priority: 'normal', dueAt: new Date(this.clock.nowMs() + 7 * 24 * 3600_000),
@@ -87,13 +97,19 @@ export class ClosureService implements OnModuleInit {
     return this.ds.transaction(async (m) => {
       const req = await this.pendingFor(m, actor, id, meta, 'approve');
       const { row, viewer } = await this.access.requireCaseAccess(m, actor, req.case_id, meta, true);
+      // Someone may have been placed since the request: discharge still comes first.
+      await this.hooks.refuse(m, req.case_id);
       await this.cases.transition(m, row, {
         action: 'approve_closure', as: [...casePartiesOf(row, viewer, actor), ...caseParties(req.parties)], notParty: REFUSALS.notParty, to: 'closed', details: { closureRequestId: id, reason: req.reason },
         set: { closure_reason: req.reason, status_before_closure: row.status },
       }, actor, meta);
       await this.decide(m, id, 'approved', actor, null);
       if (req.task_id) await this.tasks.completeByAction(m, req.task_id, actor);
-      const cancelled = await this.tasks.cancelOpenForCase(m, req.case_id);
+      // Each module's records close with the case (section 4); then every open task ends but those whose work
+      // goes on after the closure (an undecided article 104 request).
+      await this.hooks.closed(m, req.case_id, actor, meta);
+      const continuing = new Set<string>(this.hooks.continuing());
+      const cancelled = await this.tasks.cancelOpenForCase(m, req.case_id, TASK_TYPES.filter((type) => !continuing.has(type)));
       await this.audit.record(m, { actor, meta, action: 'closure.approve', subjectType: 'closure_request', subjectId: id, caseId: req.case_id, details: { tasksCancelled: cancelled.length } });
       return this.view(m, id);
     });

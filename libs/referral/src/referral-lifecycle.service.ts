@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { CaseAccessService, CaseRepository, CaseService } from '@ruta/case';
+import { CaseAccessService, CaseClosureHooks, CaseRepository, CaseService } from '@ruta/case';
 import { Actor, Clock, FieldCipher, ProblemException, reaches, RequestMeta, requireAction, workAddressee } from '@ruta/core';
 import { TasksService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
@@ -16,7 +16,7 @@ const HOUR = 3600_000;
 
 /** What happens to a referral after it is made: accept (admits, for shelters), decline, complete, cancel, discharge. */
 @Injectable()
-export class ReferralLifecycleService {
+export class ReferralLifecycleService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repository: ReferralRepository,
@@ -28,7 +28,31 @@ export class ReferralLifecycleService {
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly closureHooks: CaseClosureHooks,
   ) {}
+
+  onModuleInit(): void {
+    // A case closes with its referrals (PRODUCT.md section 4): not while the person is placed (discharge first);
+    // on approval, referrals not yet accepted are cancelled with reason case_closed (their response tasks end
+    // with them), and accepted service referrals complete with the closure. A shelter referral is completed by
+    // its discharge, which came first.
+    this.closureHooks.register('referrals', {
+      refuse: async (m, caseId) => {
+        if (await this.repository.activePlacementOfCase(m, caseId)) throw ProblemException.conflict(ReferralErrorCode.ActivePlacement);
+      },
+      closed: async (m, caseId, actor, meta) => {
+        for (const r of await this.repository.forCase(m, caseId)) {
+          if (r.status === 'pending' && (await this.repository.cancelWithCase(m, r.id))) {
+            if (r.response_task_id) await this.tasks.completeByAction(m, r.response_task_id, actor);
+            await this.record(m, actor, meta, r, 'cancel', { reason: 'case_closed' });
+          } else if (r.status === 'accepted' && r.shelter_id === null
+            && (await this.repository.move(m, r.id, referralFrom('complete'), 'completed', actor.id, null))) {
+            await this.record(m, actor, meta, r, 'complete', { reason: 'case_closed' });
+          }
+        }
+      },
+    });
+  }
 
   /** Accepting a shelter referral admits the person, only if a place is free (409 shelter_at_capacity otherwise). */
   accept(actor: Actor, id: string, children: number | undefined, meta: RequestMeta): Promise<ReferralView> {

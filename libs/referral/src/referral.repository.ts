@@ -7,6 +7,7 @@ export interface ReferralRow {
   id: string; case_id: string; service_type: string; shelter_id: string | null; agency_code: string; agency_es: string;
   agency_en: string; status: 'pending' | 'accepted' | 'declined' | 'cancelled' | 'completed'; reason_enc: string | null;
   parent_referral_id: string | null; placement_id: string | null; response_task_id: string | null; created_at: Date;
+  cancel_reason_code: 'case_closed' | null;
 }
 
 const SELECT = `SELECT r.*, a.name_es AS agency_es, a.name_en AS agency_en,
@@ -99,6 +100,19 @@ export class ReferralRepository {
          responded_at = CASE WHEN status = 'pending' AND $3 IN ('accepted', 'declined') THEN now() ELSE responded_at END
        WHERE id = $1 AND status = ANY($2::text[]) RETURNING id`, [id, from, to, by, reasonEnc]);
     return rows.length === 1;
+  }
+
+  /** Cancels a referral not yet accepted because its case closed (PRODUCT.md section 4). */
+  async cancelWithCase(m: EntityManager, id: string): Promise<boolean> {
+    const rows = await modifyReturning(m,
+      `UPDATE referrals SET status = 'cancelled', cancel_reason_code = 'case_closed' WHERE id = $1 AND status = 'pending' RETURNING id`, [id]);
+    return rows.length === 1;
+  }
+
+  /** The case's active placement, if the person is placed now. */
+  async activePlacementOfCase(m: EntityManager, caseId: string): Promise<string | undefined> {
+    const [row] = await m.query(`SELECT id FROM placements WHERE case_id = $1 AND status = 'active' LIMIT 1`, [caseId]);
+    return row?.id;
   }
 
   async setDeclineReasonCode(m: EntityManager, id: string, code: string): Promise<void> {

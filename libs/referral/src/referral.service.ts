@@ -53,7 +53,7 @@ export class ReferralService implements OnModuleInit {
     this.parts.register('referrals', async (m, row, reads) => (await this.caseReferrals(m, row, reads)).map((r) => {
       const v = this.view(r);
       return { id: v.id, caseId: v.caseId, serviceType: v.serviceType, shelterId: v.shelterId, agency: v.agency, status: v.status, reason: v.reason,
-        parentReferralId: v.parentReferralId, placementId: v.placementId };
+        parentReferralId: v.parentReferralId, placementId: v.placementId, cancelReason: v.cancelReason };
     }));
     // The referral workflow's actions this user may take now on the case's referrals they see.
     this.actions.register('referrals', async (m, row, actor, viewer, reads) => (await this.caseReferrals(m, row, reads))

@@ -12,6 +12,8 @@ export interface ReferralView {
   reason: string | null;
   parentReferralId: string | null;
   placementId: string | null;
+  /** Why it was cancelled, when the case's closure cancelled it: `case_closed`; otherwise null. */
+  cancelReason: 'case_closed' | null;
 }
 
 export function referralView(row: ReferralRow, reason: string | null): ReferralView {
@@ -25,5 +27,6 @@ export function referralView(row: ReferralRow, reason: string | null): ReferralV
     reason,
     parentReferralId: row.parent_referral_id,
     placementId: row.placement_id,
+    cancelReason: row.cancel_reason_code ?? null,
   };
 }

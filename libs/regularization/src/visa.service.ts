@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@ruta/audit';
-import { addMonths, CaseAccessService, CaseActionsRegistry, casePartiesOf, onRecord, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
+import { addMonths, CaseAccessService, CaseActionsRegistry, CaseClosureHooks, casePartiesOf, onRecord, CaseRow, CaseService, CaseViewer, isCalendarDate, startOfDayInEcuador } from '@ruta/case';
 import { Actor, availableActions, Clock, decodeCursor, DEFAULT_LIMIT, encodeCursor, FieldCipher, ProblemException, RequestMeta, requireAction, statusesAllowing } from '@ruta/core';
 import { TasksService, TimerRegistry, TimerService } from '@ruta/tasks';
 import { DataSource, EntityManager } from 'typeorm';
@@ -57,10 +57,14 @@ export class VisaService implements OnModuleInit {
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly actions: CaseActionsRegistry,
+    private readonly closureHooks: CaseClosureHooks,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(VISA_EXPIRY_TIMER, (m, id, firedAt) => this.onExpiryNear(m, id, firedAt));
+    // Regularization is the person's right, not the case's (PRODUCT.md section 4): a request not yet decided
+    // goes on after the case closes, with its decision task and the visa officer's part in the case.
+    this.closureHooks.register('visa', { continuing: ['visa_decision'] });
     // The visa workflow's actions this user may take now: on the open request, or filing one.
     this.actions.register('visa', async (m, row, actor, viewer, reads) => {
       const latest = await this.regularization.latestOfCase(m, row, reads);

@@ -1,4 +1,5 @@
-import { buildMessage, Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { isNationalityCode } from '@ruta/core';
+import { buildMessage, isISO31661Alpha3, Matches, ValidateBy, ValidationOptions } from 'class-validator';
 import { normalizeDocumentNumber } from '../identity/normalize';
 
 /**
@@ -22,6 +23,17 @@ export function NotBefore(min: string, options?: ValidationOptions): PropertyDec
     validator: {
       validate: (value: unknown) => typeof value === 'string' && value >= min,
       defaultMessage: buildMessage((each) => `${each}$property must not be before ${min}`, options),
+    },
+  }, options);
+}
+
+/** A nationality: a country's ISO 3166-1 alpha-3 code, or ICAO's XXA, XXB, XXC or XXX (PRODUCT.md section 4). */
+export function IsNationality(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({
+    name: 'isNationality',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isNationalityCode(value, isISO31661Alpha3),
+      defaultMessage: buildMessage((each) => `${each}$property must be an ISO 3166-1 alpha-3 code or XXA, XXB, XXC or XXX`, options),
     },
   }, options);
 }

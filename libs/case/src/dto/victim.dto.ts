@@ -7,7 +7,7 @@ import {
 import { EXPLOITATION_FORMS, Sex, SEXES } from '@ruta/directory';
 import { CAME_TO_ATTENTION, DOCUMENT_TYPES } from '../case.types';
 import {
-  ComparableDocumentNumber, documentKey, EARLIEST_BIRTH, EARLIEST_CASE_DATE, MAX_AGE, NotBefore, NotBlank, NotWithDateOfBirth, OneAgePerChild,
+  ComparableDocumentNumber, documentKey, EARLIEST_BIRTH, EARLIEST_CASE_DATE, IsNationality, MAX_AGE, NotBefore, NotBlank, NotWithDateOfBirth, OneAgePerChild,
 } from './plausible';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -61,8 +61,8 @@ export class VictimDto {
   @ApiPropertyOptional({ description: 'Only without a date of birth' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_AGE) @NotWithDateOfBirth()
   estimatedAge?: number;
 
-  @ApiProperty({ type: [String], description: 'ISO 3166-1 alpha-3' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ArrayUnique() @Matches(ALPHA3, { each: true }) @IsISO31661Alpha3({ each: true })
+  @ApiProperty({ type: [String], description: 'ISO 3166-1 alpha-3, or ICAO XXA (stateless), XXB (refugee), XXC (other refugee), XXX (unspecified)' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ArrayUnique() @Matches(ALPHA3, { each: true }) @IsNationality({ each: true })
   nationality: string[];
 
   @ApiProperty({ type: [DocumentDto] }) @IsArray() @ArrayMaxSize(10) @ArrayUnique(documentKey) @ValidateNested({ each: true }) @Type(() => DocumentDto)
@@ -139,7 +139,7 @@ export class VictimPatchDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) genderIdentity?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(ISO_DATE) @NotBefore(EARLIEST_BIRTH) dateOfBirth?: string;
   @ApiPropertyOptional({ description: 'Only without a date of birth' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_AGE) @NotWithDateOfBirth() estimatedAge?: number;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ArrayUnique() @Matches(ALPHA3, { each: true }) @IsISO31661Alpha3({ each: true }) nationality?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ArrayUnique() @Matches(ALPHA3, { each: true }) @IsNationality({ each: true }) nationality?: string[];
   @ApiPropertyOptional({ type: [DocumentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique(documentKey) @ValidateNested({ each: true }) @Type(() => DocumentDto) documents?: DocumentDto[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @Matches(/^[a-z]{3}$/, { each: true }) languages?: string[];
   @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;

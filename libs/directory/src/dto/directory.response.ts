@@ -54,6 +54,8 @@ export class BorderPointResponse {
 
 /** A country Ruta names, for nationalities and documents' issuing countries. */
 export class CountryResponse {
-  @ApiProperty({ description: 'ISO 3166-1 alpha-3', example: 'VEN' }) code: string;
+  @ApiProperty({ description: 'ISO 3166-1 alpha-3, or one of ICAO\'s nationality codes XXA, XXB, XXC, XXX', example: 'VEN' }) code: string;
   @ApiProperty({ type: LocalizedTextDto }) name: LocalizedTextDto;
+  @ApiProperty({ description: 'A country, which issues identity documents; false for the ICAO codes, which are nationalities only' })
+  issuesDocuments: boolean;
 }

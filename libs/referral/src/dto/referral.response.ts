@@ -14,6 +14,8 @@ export class ReferralResponse {
   @ApiProperty({ type: String, nullable: true, description: 'Null once the case is pseudonymized (retention erases free text)' }) reason: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentReferralId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) placementId: string | null;
+  @ApiProperty({ type: String, enum: ['case_closed'], nullable: true, description: 'Why it was cancelled: case_closed when the case closed before it was accepted; otherwise null' })
+  cancelReason: 'case_closed' | null;
 }
 
 export class PlacementResponse {

@@ -1508,11 +1508,13 @@ export interface components {
         };
         CountryResponse: {
             /**
-             * @description ISO 3166-1 alpha-3
+             * @description ISO 3166-1 alpha-3, or one of ICAO's nationality codes XXA, XXB, XXC, XXX
              * @example VEN
              */
             code: string;
             name: components["schemas"]["LocalizedTextDto"];
+            /** @description A country, which issues identity documents; false for the ICAO codes, which are nationalities only */
+            issuesDocuments: boolean;
         };
         AuditActorResponse: {
             /** Format: uuid */
@@ -1952,7 +1954,7 @@ export interface components {
             dateOfBirth?: string;
             /** @description Only without a date of birth */
             estimatedAge?: number;
-            /** @description ISO 3166-1 alpha-3 */
+            /** @description ISO 3166-1 alpha-3, or ICAO XXA (stateless), XXB (refugee), XXC (other refugee), XXX (unspecified) */
             nationality: string[];
             documents: components["schemas"]["DocumentDto"][];
             /** @description ISO 639-3 */
@@ -2188,6 +2190,11 @@ export interface components {
             parentReferralId: string | null;
             /** Format: uuid */
             placementId: string | null;
+            /**
+             * @description Why it was cancelled: case_closed when the case closed before it was accepted; otherwise null
+             * @enum {string|null}
+             */
+            cancelReason: "case_closed" | null;
         };
         CaseShelterResponse: {
             /** Format: uuid */
@@ -2225,6 +2232,11 @@ export interface components {
             parentReferralId: string | null;
             /** Format: uuid */
             placementId: string | null;
+            /**
+             * @description Why it was cancelled: case_closed when the case closed before it was accepted; otherwise null
+             * @enum {string|null}
+             */
+            cancelReason: "case_closed" | null;
             /** @example RUTA-2026-000123 */
             caseNumber: string;
             /** @enum {string} */

@@ -18,6 +18,9 @@ export function VictimStep({ form, minor }: { form: UseFormReturnType<IntakeValu
   const { t, i18n } = useTranslation('identification');
   const countryTable = useCountries({ select: itemsOf });
   const countries = useMemo(() => countryOptions(countryTable.data ?? [], i18n.language), [countryTable.data, i18n.language]);
+  // A document is issued by a country, never by one of ICAO's nationality codes (stateless, refugee, unspecified).
+  const issuers = useMemo(() => countryOptions((countryTable.data ?? []).filter((c) => c.issuesDocuments), i18n.language), [countryTable.data, i18n.language]);
+  const issuer = (codes: string[]) => codes.find((code) => issuers.some((c) => c.value === code)) ?? '';
   const languages = useMemo(() => languageOptions(i18n.language), [i18n.language]);
   const v = form.values.victim;
   const docsError = form.errors['victim.documents'];
@@ -77,7 +80,7 @@ export function VictimStep({ form, minor }: { form: UseFormReturnType<IntakeValu
             <TextInput label={t('victim.documentNumber', { n: index + 1 })} {...form.getInputProps(`victim.documents.${index}.number`)} />
             <NativeSelect
               label={t('victim.documentCountry', { n: index + 1 })}
-              data={[{ value: '', label: t('choose') }, ...countries]}
+              data={[{ value: '', label: t('choose') }, ...issuers]}
               {...form.getInputProps(`victim.documents.${index}.issuingCountry`)}
             />
             <ActionIcon
@@ -95,7 +98,7 @@ export function VictimStep({ form, minor }: { form: UseFormReturnType<IntakeValu
         <Group>
           <Button
             variant="light"
-            onClick={() => form.insertListItem('victim.documents', { type: 'passport', number: '', issuingCountry: v.nationality[0] ?? '' })}
+            onClick={() => form.insertListItem('victim.documents', { type: 'passport', number: '', issuingCountry: issuer(v.nationality) })}
           >
             {t('victim.addDocument')}
           </Button>
