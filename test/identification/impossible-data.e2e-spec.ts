@@ -100,8 +100,8 @@ describe('Impossible data on intake, case changes and consent (issue 9, finding 
     await refusedPatch({ identification: { date: '1999-12-31' } }, 400, 'identification.date');
   });
 
-  it('refuses a nationality or an issuing country that is not an ISO 3166-1 alpha-3 code, such as XXX (400)', async () => {
-    await refusedIntake(body((b) => { b.victim.nationality = ['VEN', 'XXX']; }), 400, 'victim.nationality');
+  it('refuses a nationality or an issuing country that is not an ISO 3166-1 alpha-3 code (nor, for a nationality, ICAO\'s XXA, XXB, XXC, XXX) (400)', async () => {
+    await refusedIntake(body((b) => { b.victim.nationality = ['VEN', 'XXZ']; }), 400, 'victim.nationality');
     await refusedIntake(body((b) => { b.victim.nationality = ['ven']; }), 400, 'victim.nationality');
     await refusedIntake(body((b) => { (b.victim.documents as { issuingCountry: string }[])[0].issuingCountry = 'XXX'; }), 400, 'victim.documents.0.issuingCountry');
     await refusedPatch({ victim: { nationality: ['ZZZ'] } }, 400, 'victim.nationality');

@@ -112,6 +112,8 @@ class CaseReferralSummaryResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) reason?: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) parentReferralId?: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) placementId?: string | null;
+  @ApiPropertyOptional({ type: String, enum: ['case_closed'], nullable: true, description: 'case_closed when the case closed before it was accepted' })
+  cancelReason?: 'case_closed' | null;
 }
 
 export class CareGoalResponse {

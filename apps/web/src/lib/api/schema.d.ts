@@ -1707,6 +1707,11 @@ export interface components {
             parentReferralId?: string | null;
             /** Format: uuid */
             placementId?: string | null;
+            /**
+             * @description case_closed when the case closed before it was accepted
+             * @enum {string|null}
+             */
+            cancelReason?: "case_closed" | null;
         };
         CareGoalResponse: {
             area: string;
