@@ -118,6 +118,9 @@ describe('web app: review screen, shelter board and referrals', () => {
     await u.page.getByRole('button', { name: 'Registrar la decisión' }).click();
     await u.page.getByText('Decisión registrada: Reconocer como víctima.').waitFor();
     await u.page.getByText('Derivaciones creadas: 2.').waitFor();
+    // The decided review is listed as such, with no refusal-like line about opening one (issue 20).
+    await u.page.getByRole('region', { name: 'Revisiones' }).getByText('Decidida el', { exact: false }).waitFor();
+    expect(await u.page.getByText('Solo un caso identificado puede pasar a análisis', { exact: false }).count()).toBe(0);
     const decided = (await web.http().get(`/api/v1/cases/${caseId}`).set(p.as('committee.mdi')).expect(200)).body;
     expect(decided.status).toBe('recognized');
     expect(decided.leadAgency.code).toBe('MIES');

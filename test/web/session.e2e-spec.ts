@@ -23,11 +23,15 @@ describe('web app: signing in and staying signed in', () => {
     await es.page.getByRole('heading', { name: 'Ingresar a Ruta' }).waitFor();
     expect(new URL(es.page.url()).pathname).toBe('/sign-in');
     expect(await seriousA11yViolations(es.page)).toEqual([]);
+    // Every name in the user's language, the password field's eye button too (issue 20: it was English).
+    await es.page.getByRole('button', { name: 'Mostrar u ocultar la contraseña' }).waitFor();
+    expect(await es.page.getByRole('button', { name: /toggle/i }).count()).toBe(0);
     await screenshot(es.page, 'sign-in-es');
     await es.page.getByText('English').click();
     await es.page.getByRole('heading', { name: 'Sign in to Ruta' }).waitFor();
     await es.page.reload();
     await es.page.getByRole('heading', { name: 'Sign in to Ruta' }).waitFor();
+    await es.page.getByRole('button', { name: 'Show or hide the password' }).waitFor();
     await screenshot(es.page, 'sign-in-en');
     expect(es.errors).toEqual([]);
   });
@@ -59,6 +63,21 @@ describe('web app: signing in and staying signed in', () => {
     const cookies = await u.context.cookies();
     const refresh = cookies.find((c) => c.name === 'ruta_refresh');
     expect(refresh).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+    expect(u.errors).toEqual([]);
+  });
+
+  it('shows the wait for the session as a named status in the user\'s language, without violations', async () => {
+    const u = await web.user();
+    await u.signIn('officer.quito');
+    // The session is restored from its cookie on a reload: held here until the screen has been checked.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await u.page.route('**/api/v1/auth/refresh', async (route) => { await held; await route.continue(); });
+    await u.page.reload();
+    await u.page.getByRole('status', { name: 'Cargando…' }).waitFor();
+    expect(await seriousA11yViolations(u.page)).toEqual([]);
+    release();
+    await u.page.getByRole('navigation', { name: 'Navegación principal' }).first().waitFor();
     expect(u.errors).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
-import { Center, Loader } from '@mantine/core';
+import { Loading } from '../components/loading';
+import { Center } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../lib/session/use-session';
 
@@ -8,11 +8,10 @@ import { useSession } from '../lib/session/use-session';
 export function RequireSession({ children }: { children: ReactNode }) {
   const state = useSession();
   const location = useLocation();
-  const { t } = useTranslation();
   if (state.status === 'restoring') {
     return (
       <Center h="100vh">
-        <Loader aria-label={t('loading')} />
+        <Loading />
       </Center>
     );
   }

@@ -54,14 +54,14 @@ export function SignInPage() {
             {step.kind === 'credentials' && (
               <>
                 <TextInput label={t('username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoComplete="username" required autoFocus />
-                <PasswordInput label={t('password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" required />
+                <PasswordInput label={t('password')} visibilityToggleButtonProps={{ 'aria-label': t('togglePassword') }} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" required />
               </>
             )}
             {step.kind === 'mfa' && (
               <TextInput label={t('mfaCode')} description={t('mfaHelp')} value={code} onChange={(e) => setCode(e.currentTarget.value)} autoComplete="one-time-code" inputMode="numeric" required autoFocus />
             )}
             {step.kind === 'passwordChange' && (
-              <PasswordInput label={t('newPassword')} description={t('newPasswordHelp')} value={newPassword} onChange={(e) => setNewPassword(e.currentTarget.value)} autoComplete="new-password" required autoFocus />
+              <PasswordInput label={t('newPassword')} visibilityToggleButtonProps={{ 'aria-label': t('togglePassword') }} description={t('newPasswordHelp')} value={newPassword} onChange={(e) => setNewPassword(e.currentTarget.value)} autoComplete="new-password" required autoFocus />
             )}
             <Button type="submit" loading={busy}>{t(step.kind === 'credentials' ? 'submit' : 'continue')}</Button>
           </Stack>

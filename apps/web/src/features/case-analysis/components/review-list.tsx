@@ -11,6 +11,7 @@ export function ReviewList({ record, reviews }: { record: CaseRecord; reviews: R
   const { t } = useTranslation('caseAnalysis');
   const open = useOpenReview(record.id);
   const hasOpen = reviews.some((r) => r.status === 'open');
+  const decided = reviews.some((r) => r.decision);
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="reviews-heading">
       <Title order={2} size="h4" id="reviews-heading" mb="xs">{t('reviews.heading')}</Title>
@@ -27,7 +28,8 @@ export function ReviewList({ record, reviews }: { record: CaseRecord; reviews: R
           <Group>
             <Button onClick={() => open.mutate()} loading={open.isPending}>{t('reviews.open')}</Button>
           </Group>
-        ) : (
+        ) : !decided && (
+          // Why no review can be opened, until one has been decided (the decision then says what happened).
           <Text size="sm">{t('reviews.cannotOpen', { status: t(`caseStatus.${record.status}`, { ns: 'enums' }) })}</Text>
         ))}
         <ProblemAlert error={open.error} />

@@ -1,4 +1,5 @@
-import { Grid, Loader, Stack } from '@mantine/core';
+import { Loading } from '../../../components/loading';
+import { Grid, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -24,7 +25,7 @@ export function ReviewPage() {
   return (
     <PageFrame title={record.data ? t('title', { number: record.data.caseNumber }) : t('titleLoading')}>
       <ProblemAlert error={record.error ?? reviews.error} />
-      {(record.isLoading || reviews.isLoading) && <Loader aria-label={t('loading', { ns: 'common' })} />}
+      {(record.isLoading || reviews.isLoading) && <Loading />}
       {record.data && reviews.data && (
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 5 }}>

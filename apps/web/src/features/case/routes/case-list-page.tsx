@@ -1,4 +1,5 @@
-import { Alert, Button, Center, Group, Loader } from '@mantine/core';
+import { Loading } from '../../../components/loading';
+import { Alert, Button, Center, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageFrame } from '../../../components/page-frame';
@@ -37,7 +38,7 @@ export function CaseListPage() {
       <CaseFilters value={filters} onChange={setFilters} />
       <ProblemAlert error={list.error} />
       {list.isPending ? (
-        <Center p="lg"><Loader aria-label={t('loading', { ns: 'common' })} /></Center>
+        <Center p="lg"><Loading /></Center>
       ) : cases.length === 0 && !list.error ? (
         <Alert color="gray" variant="outline" title={t('list.empty.title')}>
           {filters.q ? t('list.empty.withNumber', { q: filters.q }) : t('list.empty.text')}

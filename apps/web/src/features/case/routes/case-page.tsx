@@ -1,4 +1,5 @@
-import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { Loading } from '../../../components/loading';
+import { Alert, Button, Center, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageFrame } from '../../../components/page-frame';
@@ -15,7 +16,7 @@ export function CasePage() {
   const { id = '' } = useParams();
   const query = useCase(id);
   if (query.isPending) {
-    return <PageFrame title={t('page.loading')}><Center p="lg"><Loader aria-label={t('loading', { ns: 'common' })} /></Center></PageFrame>;
+    return <PageFrame title={t('page.loading')}><Center p="lg"><Loading /></Center></PageFrame>;
   }
   if (query.error) {
     const notFound = query.error instanceof ProblemError && (query.error.status === 404 || query.error.status === 400);

@@ -1,4 +1,5 @@
-import { Badge, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Loading } from '../../../components/loading';
+import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert';
 import type { ScreeningResult } from '../api/screening-dry-run';
@@ -25,7 +26,7 @@ export function ScreeningExplanation({ result, loading, error, catalog }: {
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={2} size="h4" id="screening-result-title">{t('result.title')}</Title>
-          {loading && <Loader size="xs" aria-label={t('result.updating')} />}
+          {loading && <Loading size="xs" label={t('result.updating')} />}
         </Group>
         <div aria-live="polite" aria-atomic="true">
           {result ? (

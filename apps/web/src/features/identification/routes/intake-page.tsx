@@ -1,4 +1,4 @@
-import { Loader } from '@mantine/core';
+import { Loading } from '../../../components/loading';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageFrame } from '../../../components/page-frame';
@@ -35,7 +35,7 @@ export function IntakePage() {
           onDiscarded={() => setFormKey((k) => k + 1)}
         />
       ) : (
-        <Loader aria-label={t('loading', { ns: 'common' })} />
+        <Loading />
       )}
     </PageFrame>
   );

@@ -1,4 +1,5 @@
-import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Loading } from '../../../components/loading';
+import { Button, Center, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageFrame } from '../../../components/page-frame';
@@ -35,7 +36,7 @@ export function InboxPage() {
       )}
       <ProblemAlert error={inbox.error} />
       {inbox.isPending ? (
-        <Center p="lg"><Loader aria-label={t('loading', { ns: 'common' })} /></Center>
+        <Center p="lg"><Loading /></Center>
       ) : tasks.length === 0 && !inbox.error ? (
         <Text>{t('empty')}</Text>
       ) : (
