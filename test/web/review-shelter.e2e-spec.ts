@@ -63,11 +63,19 @@ describe('web app: review screen, shelter board and referrals', () => {
 
   it('a committee member opens a review, is refused without quorum on the members part, then recognizes with a plan', async () => {
     const u = await signIn('committee.mdi', 'es');
+    // The committee's list is held back at first: while it is read the screen says so, never "no members" (issue 20).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await u.page.route('**/api/v1/committee-members**', async (route) => { await held; await route.continue(); });
     await u.page.goto(`/cases/${caseId}/review`);
     await u.page.getByRole('heading', { level: 1, name: `Análisis del caso ${caseNumber}` }).waitFor();
     await u.page.getByRole('heading', { name: 'Tamizaje y explicación' }).waitFor();
     await u.page.getByRole('button', { name: 'Abrir una revisión' }).click();
     await u.page.getByRole('heading', { name: 'Decisión' }).waitFor();
+    const decisionPart = u.page.getByRole('region', { name: 'Decisión' });
+    await decisionPart.getByRole('status', { name: 'Cargando…' }).waitFor();
+    expect(await u.page.getByText('No hay miembros del comité activos.').count()).toBe(0);
+    release();
 
     await u.page.getByRole('checkbox', { name: members['committee.mdi'].label }).check();
     await u.page.getByText('Quórum: 1 de 3 miembros, 1 de 3 instituciones').waitFor();

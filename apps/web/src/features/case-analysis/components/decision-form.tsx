@@ -79,7 +79,7 @@ export function DecisionForm({ record, review }: { record: CaseRecord; review: R
       <Title order={2} size="h4" id="decision-heading" mb="sm">{t('decision.heading')}</Title>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <MembersField members={members.data?.items ?? []} value={present} onChange={change((ids: string[]) => {
+          <MembersField members={members.data?.items ?? []} loading={members.isPending} value={present} onChange={change((ids: string[]) => {
             setPresent(ids);
             // A refusal about the members no longer holds once they change: it is cleared with them.
             if (quorumRefusal(decide.error) || reasonsAt(decide.error, 'members')) decide.reset();

@@ -1,15 +1,18 @@
 import { Badge, Checkbox, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/loading';
 import type { CommitteeMember } from '../api/types';
 import { localized } from '../lib/localized';
 import { quorumProgress } from '../lib/quorum';
 
 /**
  * The committee members present, by agency, with the quorum shown as it is met ("2 of 3 agencies"),
- * green once met; `error` is the API's refusal for this part (e.g. no quorum).
+ * green once met; `error` is the API's refusal for this part (e.g. no quorum). While the list is read it says
+ * so, never that there are no members.
  */
-export function MembersField({ members, value, onChange, required, error }: {
+export function MembersField({ members, loading, value, onChange, required, error }: {
   members: CommitteeMember[];
+  loading?: boolean;
   value: string[];
   onChange: (ids: string[]) => void;
   required?: { members: number; agencies: number };
@@ -22,7 +25,8 @@ export function MembersField({ members, value, onChange, required, error }: {
     <Stack gap="xs">
       <Checkbox.Group label={t('members.heading')} description={t('members.hint')} value={value} onChange={onChange} error={error}>
         <Stack gap={6} mt="xs">
-          {members.length === 0 && <Text size="sm">{t('members.empty')}</Text>}
+          {loading && <Loading size="sm" />}
+          {!loading && members.length === 0 && <Text size="sm">{t('members.empty')}</Text>}
           {members.map((m) => (
             <Checkbox key={m.id} value={m.id} label={t('members.item', { name: m.displayName, agency: localized(m.agency.name, i18n.language) })} />
           ))}
