@@ -90,6 +90,9 @@ describe('web app: review screen, shelter board and referrals', () => {
     await u.page.getByRole('button', { name: 'Agregar servicio' }).click();
     await choose(u.page, /^Servicio/, /^Atención médica$/);
     await expect(u.page.getByRole('combobox', { name: /^Institución que presta el servicio/ }).inputValue()).resolves.toMatch(/\(MSP\)/);
+    // Choosing the agency already filled in keeps it (it used to clear it).
+    await choose(u.page, /^Institución que presta el servicio/, /\(MSP\)/);
+    await expect(u.page.getByRole('combobox', { name: /^Institución que presta el servicio/ }).inputValue()).resolves.toMatch(/\(MSP\)/);
     await u.page.getByLabel(/^Inicio del seguimiento/).fill('2027-01-15');
 
     // Too few members: the API's quorum refusal is shown on the members part, and nothing changes.

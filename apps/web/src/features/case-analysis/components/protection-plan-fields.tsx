@@ -75,7 +75,7 @@ export function ProtectionPlanFields({ value, onChange, agencies, shelters, serv
       <Stack gap="md">
         <Select
           label={t('plan.leadAgency')} description={t('plan.leadAgencyHint')} data={leadOptions} value={value.leadAgency}
-          onChange={(v) => set({ leadAgency: v })} searchable error={reasonsAt(error, 'leadAgency')} required
+          onChange={(v) => set({ leadAgency: v })} searchable error={reasonsAt(error, 'leadAgency')} required allowDeselect={false}
         />
         <Stack gap="xs">
           <Text fw={600} size="sm">{t('plan.referrals')}</Text>
@@ -96,7 +96,7 @@ export function ProtectionPlanFields({ value, onChange, agencies, shelters, serv
                 <Stack gap="xs">
                   {r.kind === 'shelter' ? (
                     <>
-                      <Select label={t('plan.shelter')} data={shelterOptions} value={r.shelterId}
+                      <Select label={t('plan.shelter')} data={shelterOptions} value={r.shelterId} allowDeselect={false}
                         onChange={(v) => setReferral(r.key, { shelterId: v })} error={reasonsAt(error, `${path}.shelterId`)} required />
                       {shelter && (
                         <Text size="sm" c={failed.length === 0 ? 'teal.9' : 'red.9'} aria-live="polite">
@@ -108,10 +108,11 @@ export function ProtectionPlanFields({ value, onChange, agencies, shelters, serv
                     </>
                   ) : (
                     <Group grow align="flex-start">
-                      <Select label={t('plan.service')} data={serviceOptions} value={r.serviceType} searchable
+                      <Select label={t('plan.service')} data={serviceOptions} value={r.serviceType} searchable allowDeselect={false}
                         onChange={(v) => setReferral(r.key, { serviceType: v, agency: services.find((s) => s.code === v)?.defaultAgency.code ?? null })}
                         error={reasonsAt(error, `${path}.serviceType`)} required />
-                      <Select label={t('plan.agency')} data={agencyOptions} value={r.agency} searchable
+                      {/* Choosing the option already chosen keeps it: Mantine's Select would clear it (issue 20). */}
+                      <Select label={t('plan.agency')} data={agencyOptions} value={r.agency} searchable allowDeselect={false}
                         description={service ? t('plan.defaultAgency', { agency: localized(service.defaultAgency.name, lang) }) : undefined}
                         onChange={(v) => setReferral(r.key, { agency: v })} error={reasonsAt(error, `${path}.agency`)} />
                     </Group>
