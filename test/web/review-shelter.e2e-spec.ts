@@ -218,5 +218,28 @@ describe('web app: review screen, shelter board and referrals', () => {
     expect(stored).toEqual({ status: 'declined', response_reason_code: 'no_capacity' });
     expect(u.errors).toEqual([]);
   });
-});
 
+  it('shows the referrals the case\'s closure cancelled as such on the case page, in both languages', async () => {
+    await p.login('focal.mies');
+    const review = await p.underReview('girl');
+    const decided = await p.decide(review.reviewId, {
+      decision: 'recognize', leadAgency: 'MIES', plan: { referrals: [{ serviceType: 'medical_care', agency: 'MSP' }], requestVisa: false },
+    }).expect(200);
+    const request = await web.http().post(`/api/v1/cases/${review.caseId}/closure-requests`).set(p.as('focal.mies')).send({ reason: 'declined_assistance' }).expect(201);
+    await web.http().post(`/api/v1/closure-requests/${request.body.id}/approve`).set(p.as('committee.sdh')).expect(200);
+    const [referralId] = decided.body.createdReferralIds as string[];
+    const listed = await web.http().get(`/api/v1/cases/${review.caseId}/referrals`).set(p.as('committee.mdi')).expect(200);
+    expect(listed.body.items.find((r: { id: string }) => r.id === referralId)).toMatchObject({ status: 'cancelled', cancelReason: 'case_closed' });
+    for (const lang of ['es', 'en'] as const) {
+      const u = await signIn('committee.mdi', lang);
+      await u.page.goto(`/cases/${review.caseId}`);
+      await u.page.getByRole('tab', { name: lang === 'es' ? 'Derivaciones' : 'Referrals' }).click();
+      const row = u.page.getByRole('table', { name: lang === 'es' ? 'Derivaciones' : 'Referrals' }).getByRole('row').nth(1);
+      await row.getByText(lang === 'es' ? 'Cancelada' : 'Cancelled', { exact: true }).waitFor();
+      await row.getByText(lang === 'es' ? 'al cerrarse el caso' : 'when the case closed', { exact: true }).waitFor();
+      expect(await seriousA11yViolations(u.page)).toEqual([]);
+      await screenshot(u.page, `case-referrals-closed-${lang}`);
+      expect(u.errors).toEqual([]);
+    }
+  });
+});

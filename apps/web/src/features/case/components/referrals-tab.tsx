@@ -32,7 +32,11 @@ export function ReferralsTab({ caseId }: { caseId: string }) {
             <Table.Tr key={r.id}>
               <Table.Td>{services.data?.get(r.serviceType)?.[lang] ?? readable(r.serviceType)}</Table.Td>
               <Table.Td>{(r.shelterId && shelters.data?.get(r.shelterId)) || r.agency?.name[lang] || '—'}</Table.Td>
-              <Table.Td><CaseBadge kind="referralStatus" value={r.status} color="gray.8" /></Table.Td>
+              <Table.Td>
+                <CaseBadge kind="referralStatus" value={r.status} color="gray.8" />
+                {/* Cancelled by the case's closure (PRODUCT.md section 4), not by a person. */}
+                {r.cancelReason && <Text size="xs" mt={2}>{t(`referralCancelReason.${r.cancelReason}`, { ns: 'enums' })}</Text>}
+              </Table.Td>
               <Table.Td>{r.reason ?? '—'}</Table.Td>
             </Table.Tr>
           ))}
