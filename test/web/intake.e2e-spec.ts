@@ -147,6 +147,16 @@ describe('web app: intake for immigration officers', () => {
     if (await retry.isVisible()) await retry.click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     const notice = await page.getByText(/Número de caso: RUTA-\d{4}-\d+/).textContent();
+    // The notice is checked while it shows (issue 20): its close button is named, its text readable (axe).
+    const shown = page.getByRole('alert').filter({ hasText: 'Caso registrado' });
+    await shown.getByRole('button', { name: 'Cerrar' }).waitFor();
+    // Once it has faded in (while it fades, its text is partly transparent, as anything that fades in is).
+    await shown.evaluate((el) => new Promise<void>((resolve) => {
+      const opaque = () => { for (let e: Element | null = el; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false; return true; };
+      const check = () => (opaque() ? resolve() : requestAnimationFrame(check));
+      check();
+    }));
+    expect(await seriousA11yViolations(page)).toEqual([]);
     const caseNumber = /RUTA-\d{4}-\d+/.exec(notice ?? '')![0];
     const caseId = new URL(page.url()).pathname.split('/').pop();
     // Every POST carried the header, all with the same key (without the header, all would read "(none)").

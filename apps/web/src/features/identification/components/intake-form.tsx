@@ -1,7 +1,7 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../../lib/notify/notify';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -125,7 +125,7 @@ export function IntakeForm({ user, catalog, provinces, borderPoints, agencies, o
         onSuccess: (created) => {
           sent.current = true;
           removeDraft(user.id);
-          notifications.show({ color: 'teal', title: t('send.created'), message: t('send.createdNumber', { number: created.caseNumber }) });
+          notify({ color: 'teal', title: t('send.created'), message: t('send.createdNumber', { number: created.caseNumber }) });
           navigate(`/cases/${created.id}`);
         },
         onError: (err) => {

@@ -1,4 +1,4 @@
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../../lib/notify/notify';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { ProblemError, unwrap } from '../../../lib/api/problem';
@@ -39,7 +39,7 @@ export function useTaskAction(action: TaskAction, refusedTitle: string) {
       return unwrap(api.POST('/api/v1/tasks/{id}/complete', params));
     },
     onError: (err) => {
-      notifications.show({ color: 'red', title: refusedTitle, message: err instanceof ProblemError ? err.message : String(err.message) });
+      notify({ color: 'red', title: refusedTitle, message: err instanceof ProblemError ? err.message : String(err.message) });
     },
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.tasks.inbox() }),
   });
