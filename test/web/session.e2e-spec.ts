@@ -81,6 +81,17 @@ describe('web app: signing in and staying signed in', () => {
     expect(u.errors).toEqual([]);
   });
 
+  it('keeps the side bar readable: the current screen\'s link, under the pointer, passes axe', async () => {
+    const u = await web.user();
+    await u.signIn('officer.quito');
+    const nav = u.page.getByRole('navigation', { name: 'Navegación principal' }).first();
+    // Clicked, the link is the current screen's and the pointer still rests on it (issue 20: 4.01:1).
+    await nav.getByRole('link', { name: 'Casos' }).click();
+    await u.page.getByRole('heading', { level: 1, name: 'Casos' }).waitFor();
+    expect(await seriousA11yViolations(u.page)).toEqual([]);
+    expect(u.errors).toEqual([]);
+  });
+
   it('renews the access token silently while the user works', async () => {
     const u = await web.user();
     const login = u.page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.status() === 200);

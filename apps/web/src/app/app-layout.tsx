@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +41,9 @@ export function AppLayout() {
               to={item.to}
               label={t(item.label)}
               active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
+              // The current screen's link: blue 9 on blue 0, blue 1 under the pointer (5:1 and more); Mantine's
+              // light variant of the primary colour falls to 4:1 when hovered (axe).
+              style={{ '--nl-color': 'var(--mantine-color-blue-9)', '--nl-bg': 'var(--mantine-color-blue-0)', '--nl-hover': 'var(--mantine-color-blue-1)' } as CSSProperties}
               onClick={close}
             />
           ))}
