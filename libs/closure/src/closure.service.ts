@@ -57,15 +57,18 @@ export class ClosureService implements OnModuleInit {
     // The closure workflow's actions this user may take now: request a closure, or decide the pending request.
     this.actions.register('closure', async (m, row, actor, viewer) => {
       const pending = await this.repository.pendingOfCase(m, row.id);
-      // Neither requested nor approved while a module refuses it (the person placed): rejecting still is.
+      // Neither requested nor approved while a module refuses it (the person placed): rejecting still is. The
+      // refusal is asked only when the user could take one of those actions (the case page reads this often).
       if (pending) {
-        const refused = await this.hooks.refused(m, row.id);
-        return onRecord('closure_request', pending.id, availableActions(CLOSURE_WORKFLOW, 'pending', closurePartiesOf(pending, viewer, actor))
-          .filter((a) => !(refused && a.action === 'approve')));
+        const actions = availableActions(CLOSURE_WORKFLOW, 'pending', closurePartiesOf(pending, viewer, actor));
+        const refused = actions.some((a) => a.action === 'approve') && (await this.hooks.refusal(m, row.id)) !== null;
+        return onRecord('closure_request', pending.id, actions.filter((a) => !(refused && a.action === 'approve')));
       }
-      if (!allowedAction(row.status, 'approve_closure') || (await this.hooks.refused(m, row.id))) return [];
+      if (!allowedAction(row.status, 'approve_closure')) return [];
       const lead: ClosureParty[] = casePartiesOf(row, viewer, actor).includes('lead_agency') ? ['lead_agency'] : [];
-      return onRecord('closure_request', row.id, availableActions(CLOSURE_WORKFLOW, 'new', lead));
+      const request = availableActions(CLOSURE_WORKFLOW, 'new', lead);
+      if (request.length && (await this.hooks.refusal(m, row.id))) return [];
+      return onRecord('closure_request', row.id, request);
     });
   }
 

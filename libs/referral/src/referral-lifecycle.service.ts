@@ -37,9 +37,8 @@ export class ReferralLifecycleService implements OnModuleInit {
     // with them), and accepted service referrals complete with the closure. A shelter referral is completed by
     // its discharge, which came first.
     this.closureHooks.register('referrals', {
-      refuse: async (m, caseId) => {
-        if (await this.repository.activePlacementOfCase(m, caseId)) throw ProblemException.conflict(ReferralErrorCode.ActivePlacement);
-      },
+      refusal: async (m, caseId) =>
+        (await this.repository.activePlacementOfCase(m, caseId)) ? ProblemException.conflict(ReferralErrorCode.ActivePlacement) : null,
       closed: async (m, caseId, actor, meta) => {
         for (const r of await this.repository.forCase(m, caseId)) {
           if (r.status === 'pending' && (await this.repository.cancelWithCase(m, r.id))) {
